@@ -1,0 +1,275 @@
+"""Queries over all records at once: what the aggregates are drawn from.
+
+Built once per set of records (see ``ResumeDomain.career``); every query is
+O(n log n) or better in the number of records and skills.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
+from .dates import Period, merge, merged_months
+from .model import Catalogue, Employer, Project, Record, SkillEntry
+from .timeline import TimelineItem
+
+SHOW = ("positions", "projects")
+COLUMNS = ("employers", "projects")
+SORTS = ("name", "years", "level")
+
+
+class SkillUsage(NamedTuple):
+    docnames: tuple[str, ...]  # pages that list the skill, in page order
+    periods: tuple[Period, ...]  # when it was used, overlapping periods merged
+
+    @property
+    def months(self) -> int:
+        return sum(period.months for period in self.periods)
+
+
+class MatrixColumn(NamedTuple):
+    label: str
+    docname: str
+
+
+class MatrixRow(NamedTuple):
+    skill: str
+    category: str
+    level: str | None
+    stated_years: float | None
+    months: int
+    proofs: tuple[str | None, ...]  # per column: the page that proves the mark
+
+
+class Matrix(NamedTuple):
+    columns: tuple[MatrixColumn, ...]
+    rows: tuple[MatrixRow, ...]
+    grouped: bool
+
+
+def _name_key(name: str) -> tuple[str, str]:
+    return (name.casefold(), name)
+
+
+@dataclass
+class Career:
+    employers: dict[str, Employer]  # by slug; the first page wins a duplicate
+    projects: list[Project]  # in page order
+    catalogue: Catalogue | None
+    as_of: int
+
+    @classmethod
+    def build(cls, records: Iterable[Record], as_of: int) -> Career:
+        employers: dict[str, Employer] = {}
+        projects: list[Project] = []
+        catalogue = None
+        for record in sorted(records, key=lambda r: r.docname):
+            if isinstance(record, Employer):
+                employers.setdefault(record.slug, record)
+            elif isinstance(record, Project):
+                projects.append(record)
+            elif catalogue is None:
+                catalogue = record
+        return cls(employers, projects, catalogue, as_of)
+
+    # -- employers and their projects ---------------------------------------
+
+    @cached_property
+    def _projects_by_employer(self) -> dict[str, list[Project]]:
+        grouped: dict[str, list[Project]] = defaultdict(list)
+        for project in self.projects:
+            grouped[project.employer].append(project)
+        for members in grouped.values():
+            members.sort(key=self._project_order)
+        return grouped
+
+    def _project_order(self, project: Project) -> tuple[int, tuple[str, str]]:
+        period = project.period(self.as_of)
+        return (-(period.start if period else 0), _name_key(project.name))
+
+    def projects_of(self, slug: str) -> list[Project]:
+        return self._projects_by_employer.get(slug, [])
+
+    def employer_of(self, project: Project) -> Employer | None:
+        return self.employers.get(project.employer)
+
+    def employer_months(self, employer: Employer) -> int:
+        return merged_months(employer.periods(self.as_of))
+
+    def newest_first(self) -> list[Employer]:
+        """Employers by their latest end, then latest start: a résumé's order."""
+
+        def key(employer: Employer) -> tuple[int, int, tuple[str, str]]:
+            periods = employer.periods(self.as_of) or [Period(0, 0)]
+            return (
+                -max(p.end for p in periods),
+                -max(p.start for p in periods),
+                _name_key(employer.name),
+            )
+
+        return sorted(self.employers.values(), key=key)
+
+    # -- timeline -------------------------------------------------------------
+
+    def timeline_items(
+        self, show: Sequence[str] = SHOW, employer: str | None = None
+    ) -> list[TimelineItem]:
+        items: list[TimelineItem] = []
+        for record in self.newest_first():
+            if employer not in (None, record.slug):
+                continue
+            if "positions" in show:
+                for position in record.positions:
+                    period = position.period(self.as_of)
+                    items.append(
+                        TimelineItem(position.title, record.label, period.start,
+                                     period.end, period.ongoing, record.docname, "position")
+                    )  # fmt: skip
+            if "projects" in show:
+                for project in self.projects_of(record.slug):
+                    period = project.period(self.as_of)
+                    if period is not None:
+                        items.append(
+                            TimelineItem(project.name, record.label, period.start,
+                                         period.end, period.ongoing, project.docname, "project")
+                        )  # fmt: skip
+        return items
+
+    # -- skills ---------------------------------------------------------------
+
+    def _pages(self) -> list[Employer | Project]:
+        return [*sorted(self.employers.values(), key=lambda e: e.docname), *self.projects]
+
+    @cached_property
+    def _by_docname(self) -> dict[str, Employer | Project]:
+        return {page.docname: page for page in self._pages()}
+
+    def page(self, docname: str) -> Employer | Project | None:
+        return self._by_docname.get(docname)
+
+    def title(self, docname: str) -> str:
+        page = self.page(docname)
+        return page.name if page else docname
+
+    def periods(self, page: Employer | Project) -> list[Period]:
+        """When a page's work happened: a project without dates of its own
+        happened while its employer employed the author."""
+        if isinstance(page, Employer):
+            return page.periods(self.as_of)
+        own = page.period(self.as_of)
+        if own is not None:
+            return [own]
+        employer = self.employer_of(page)
+        return employer.periods(self.as_of) if employer else []
+
+    @cached_property
+    def usage(self) -> dict[str, SkillUsage]:
+        pages: dict[str, list[str]] = defaultdict(list)
+        periods: dict[str, list[Period]] = defaultdict(list)
+        for page in self._pages():
+            page_periods = self.periods(page)
+            for skill in page.skills:
+                pages[skill].append(page.docname)
+                periods[skill].extend(page_periods)
+        return {
+            skill: SkillUsage(tuple(pages[skill]), tuple(merge(periods[skill])))
+            for skill in pages
+        }
+
+    @cached_property
+    def entries(self) -> dict[str, list[SkillEntry]]:
+        """Catalogue entries by skill name, in catalogue order."""
+        found: dict[str, list[SkillEntry]] = defaultdict(list)
+        for entry in self.catalogue.entries if self.catalogue else ():
+            found[entry.name].append(entry)
+        return dict(found)
+
+    def skill_names(self) -> list[str]:
+        """Every skill, catalogued or used, in name order."""
+        return sorted(set(self.entries) | set(self.usage), key=_name_key)
+
+    def suggest(self, name: str) -> str | None:
+        """The canonical skill an unknown name most likely means."""
+        aliases = {alias.casefold(): e.name for es in self.entries.values()
+                   for e in es for alias in (e.name, *e.aliases)}  # fmt: skip
+        if name.casefold() in aliases:
+            return aliases[name.casefold()]
+        close = difflib.get_close_matches(name.casefold(), sorted(aliases), n=1, cutoff=0.75)
+        return aliases[close[0]] if close else None
+
+    # -- skill matrix ---------------------------------------------------------
+
+    def matrix(
+        self,
+        *,
+        columns: str = "employers",
+        employer: str | None = None,
+        category: str | None = None,
+        group: bool = False,
+        sort: str = "name",
+    ) -> Matrix:
+        if columns == "projects":
+            pages: list[Employer | Project] = [
+                p for p in self.projects if employer in (None, p.employer)
+            ]
+            proof_sets = [{skill: p.docname for skill in p.skills} for p in pages]
+        else:
+            pages = [e for e in self.newest_first() if employer in (None, e.slug)]
+            proof_sets = [self._employer_proofs(e) for e in pages]
+        cols = tuple(MatrixColumn(getattr(p, "label", p.name), p.docname) for p in pages)
+
+        names = set().union(*proof_sets) if proof_sets else set()
+        if employer is None:
+            names |= set(self.entries)
+        rows = []
+        for name in names:
+            entries = self.entries.get(name) or [SkillEntry(name, "Other", None, None, None, ())]
+            chosen = entries if group else [max(entries, key=lambda e: e.rank)]
+            for entry in chosen:
+                if category is not None and entry.category != category:
+                    continue
+                rows.append(
+                    MatrixRow(
+                        skill=name,
+                        category=entry.category,
+                        level=entry.level,
+                        stated_years=entry.years,
+                        months=self.usage.get(name, SkillUsage((), ())).months,
+                        proofs=tuple(proofs.get(name) for proofs in proof_sets),
+                    )
+                )
+        rows.sort(key=self._row_key(sort, group))
+        return Matrix(cols, tuple(rows), group)
+
+    def _employer_proofs(self, employer: Employer) -> dict[str, str]:
+        proofs: dict[str, str] = {}
+        for project in sorted(self.projects_of(employer.slug), key=lambda p: p.docname):
+            for skill in project.skills:
+                proofs.setdefault(skill, project.docname)
+        proofs.update((skill, employer.docname) for skill in employer.skills)
+        return proofs
+
+    def _row_key(self, sort: str, group: bool):
+        order = {}
+        if group and self.catalogue:
+            for entry in self.catalogue.entries:
+                order.setdefault(entry.category, len(order))
+
+        def key(row: MatrixRow) -> tuple:
+            by = {
+                "name": (),
+                "years": (-row.months,),
+                "level": (-self._rank(row), -(row.stated_years or 0)),
+            }[sort]
+            grouping = (order.get(row.category, len(order)), row.category) if group else ()
+            return (*grouping, *by, _name_key(row.skill))
+
+        return key
+
+    @staticmethod
+    def _rank(row: MatrixRow) -> int:
+        return SkillEntry(row.skill, row.category, row.level, None, None, ()).rank

@@ -1,0 +1,45 @@
+"""The extension's settings: declared, typed and checked in one place."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from .dates import DateError, parse_month
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+
+def setup_config(app: Sphinx) -> None:
+    # The month "ongoing" roles are drawn up to: YYYY-MM. Empty means the month
+    # of SOURCE_DATE_EPOCH, or of today.
+    app.add_config_value("resume_as_of", "", "env", types=frozenset({str}))
+    # Put a summary box (role, dates, duration, skills, links) on every
+    # employer and project page.
+    app.add_config_value("resume_auto_summary", True, "env", types=frozenset({bool}))
+    app.connect("config-inited", check_config)
+
+
+def _this_month() -> str:
+    stamp = float(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+    return time.strftime("%Y-%m", time.gmtime(stamp))
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    if not config.resume_as_of:
+        config.resume_as_of = _this_month()
+        return
+    try:
+        parse_month(str(config.resume_as_of))
+    except DateError as error:
+        logger.warning(
+            "resume_as_of: %s; using %s", error, _this_month(), type="resume", subtype="config"
+        )
+        config.resume_as_of = _this_month()

@@ -1,0 +1,132 @@
+"""Directives and roles. Each aggregate directive leaves a placeholder and
+tells the domain where it is; the content is drawn at write time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from .career import COLUMNS, SHOW, SORTS
+from .collect import domain_of, warn
+from .dates import DateError, parse_month
+from .nodes import aggregate, email_link, spoken_address
+
+
+def _choice(values: tuple[str, ...]) -> Callable[[str], str]:
+    def check(argument: str) -> str:
+        return directives.choice(argument.strip(), values)
+
+    return check
+
+
+def _show(argument: str) -> tuple[str, ...]:
+    chosen = tuple(part.strip() for part in argument.replace(",", " ").split())
+    unknown = [part for part in chosen if part not in SHOW]
+    if unknown or not chosen:
+        raise ValueError(f"expected one or both of {', '.join(SHOW)}, got {argument!r}")
+    return tuple(part for part in SHOW if part in chosen)
+
+
+def _month(is_end: bool) -> Callable[[str], int]:
+    def check(argument: str) -> int:
+        try:
+            return parse_month((argument or "").strip(), is_end=is_end)
+        except DateError as error:
+            raise ValueError(str(error)) from None
+
+    return check
+
+
+def _slug(argument: str) -> str:
+    value = (argument or "").strip()
+    if not value:
+        raise ValueError("expected an employer slug")
+    return value
+
+
+class AggregateDirective(SphinxDirective):
+    """A directive whose content is derived from every page's metadata."""
+
+    has_content = False
+    required_arguments = 0
+    optional_arguments = 0
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {}
+
+    def prepare(self, options: dict[str, Any]) -> dict[str, Any]:
+        return options
+
+    def run(self) -> list[nodes.Node]:
+        options = self.prepare(dict(self.options))
+        domain_of(self.env).note_aggregate(self.env.docname, self.name, self.lineno, options)
+        node = aggregate(directive=self.name, options=options, docname=self.env.docname)
+        self.set_source_info(node)
+        return [node]
+
+
+class TimelineDirective(AggregateDirective):
+    option_spec = {
+        "show": _show,
+        "employer": _slug,
+        "from": _month(is_end=False),
+        "to": _month(is_end=True),
+    }
+
+    def prepare(self, options: dict[str, Any]) -> dict[str, Any]:
+        start, end = options.pop("from", None), options.pop("to", None)
+        if start is not None and end is not None and end < start:
+            warn("timeline: ':to:' is before ':from:'; the range is ignored",
+                 self.env.docname, self.lineno, "directive")  # fmt: skip
+        elif start is not None or end is not None:
+            options["window"] = (start if start is not None else 0, end if end is not None else 10**6)
+        return options
+
+
+class SkillMatrixDirective(AggregateDirective):
+    option_spec = {
+        "columns": _choice(COLUMNS),
+        "employer": _slug,
+        "category": directives.unchanged_required,
+        "group": directives.flag,
+        "sort": _choice(SORTS),
+    }
+
+    def prepare(self, options: dict[str, Any]) -> dict[str, Any]:
+        if "group" in options:
+            options["group"] = True
+        return options
+
+
+class SkillIndexDirective(AggregateDirective):
+    pass
+
+
+class CareerSummaryDirective(AggregateDirective):
+    option_spec = {"projects": directives.flag}
+
+    def prepare(self, options: dict[str, Any]) -> dict[str, Any]:
+        if "projects" in options:
+            options["projects"] = True
+        return options
+
+
+class EmailRole(SphinxRole):
+    """``{email}`someone@example.org` ``: a link that is not the plain address."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        address = self.text.strip()
+        if "@" not in address:
+            warn(f"email: {address!r} is not an e-mail address", self.env.docname, self.lineno, "directive")
+        shown = spoken_address(address)
+        return [email_link(shown, shown, address=address)], []
+
+
+DIRECTIVES = {
+    "timeline": TimelineDirective,
+    "skill-matrix": SkillMatrixDirective,
+    "skill-index": SkillIndexDirective,
+    "career-summary": CareerSummaryDirective,
+}

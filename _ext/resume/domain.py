@@ -1,0 +1,171 @@
+"""The ``resume`` domain: per-document records, aggregate pages, skill links.
+
+Everything is keyed by docname, so a document's data is dropped when it is
+re-read and a parallel merge takes exactly the documents it is handed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Set
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from .career import Career
+from .dates import parse_month
+from .model import Employer, Project
+
+if TYPE_CHECKING:
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from .model import Record
+
+
+def skill_anchor(name: str) -> str:
+    """A stable HTML id for a skill's entry: ``C++`` → ``skill-c-plus-plus``."""
+    text = name.replace("+", " plus ").replace("#", " sharp ").replace("/", " ")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return f"skill-{slug or 'x'}"
+
+
+class SkillRole(XRefRole):
+    """``{skill}`C++` `` in any document links to the skill's index entry."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        self.name = "resume:skill"  # also when used as the bare ``skill`` role
+        return super().run()
+
+
+skill_role = SkillRole(innernodeclass=nodes.inline)
+
+
+class ResumeDomain(Domain):
+    name = "resume"
+    label = "Résumé"
+    roles = {"skill": skill_role}
+    object_types = {"skill": ObjType("skill", "skill")}
+    initial_data: dict[str, Any] = {
+        "records": {},  # docname -> Record
+        "aggregates": {},  # docname -> {directive name: [(line, options), ...]}
+        "purged": {},  # docname -> Record | None, as before this build re-read it
+    }
+    data_version = 1
+
+    # -- storage -------------------------------------------------------------
+
+    @property
+    def records(self) -> dict[str, Record]:
+        return self.data["records"]
+
+    @property
+    def aggregates(self) -> dict[str, dict[str, list[tuple[int, dict[str, Any]]]]]:
+        return self.data["aggregates"]
+
+    def add_record(self, docname: str, record: Record) -> None:
+        self.records[docname] = record
+        self._forget_career()
+
+    def note_aggregate(self, docname: str, directive: str, line: int, options: dict[str, Any]) -> None:
+        self.aggregates.setdefault(docname, {}).setdefault(directive, []).append((line, options))
+
+    def clear_doc(self, docname: str) -> None:
+        self.data["purged"].setdefault(docname, self.records.get(docname))
+        self.records.pop(docname, None)
+        self.aggregates.pop(docname, None)
+        self._forget_career()
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["records"]:
+                self.records[docname] = otherdata["records"][docname]
+            if docname in otherdata["aggregates"]:
+                self.aggregates[docname] = otherdata["aggregates"][docname]
+        self._forget_career()
+
+    def take_purged(self) -> dict[str, Record | None]:
+        """The records as they were before this build re-read their pages."""
+        purged = self.data["purged"]
+        self.data["purged"] = {}
+        return purged
+
+    # -- derived ---------------------------------------------------------------
+
+    @property
+    def career(self) -> Career:
+        """All records as one :class:`Career`, rebuilt only when a record changed."""
+        if getattr(self, "_career", None) is None:
+            self._career = Career.build(self.records.values(), self.as_of)
+        return self._career
+
+    def _forget_career(self) -> None:
+        self._career = None
+
+    @property
+    def as_of(self) -> int:
+        return parse_month(self.env.config.resume_as_of)
+
+    def skill_index_doc(self) -> str | None:
+        """The first document (in name order) with a ``skill-index`` directive."""
+        holders = sorted(d for d, found in self.aggregates.items() if "skill-index" in found)
+        return holders[0] if holders else None
+
+    # -- cross-references -------------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        index = self.skill_index_doc()
+        name = " ".join(target.split())
+        if typ != "skill" or index is None or name not in self.career.skill_names():
+            return None
+        return make_refnode(builder, fromdocname, index, skill_anchor(name), contnode, name)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        found = self.resolve_xref(env, fromdocname, builder, "skill", target, node, contnode)
+        return [("resume:skill", found)] if found is not None else []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        index = self.skill_index_doc()
+        if index is None:
+            return
+        for name in self.career.skill_names():
+            yield name, name, "skill", index, skill_anchor(name), 1
+
+    def related_docs(self, changed: Iterable[Record | None]) -> set[str]:
+        """Pages whose derived content shows something of the changed records."""
+        related: set[str] = set()
+        career = self.career
+        for record in changed:
+            if isinstance(record, Employer):  # its projects show its name
+                related.add(record.docname)
+                related.update(p.docname for p in career.projects_of(record.slug))
+            elif isinstance(record, Project):  # its employer lists it
+                related.add(record.docname)
+                employer = career.employers.get(record.employer)
+                if employer is not None:
+                    related.add(employer.docname)
+        return related

@@ -1,0 +1,62 @@
+"""Where each front-matter key stands in a source file.
+
+MyST passes front matter on as values only (nested ones as JSON text), so the
+lines that warnings point at are recovered by composing the YAML block again.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+from .model import Path, nearest_line
+
+_FENCE = "---"
+
+
+def decode(value: Any) -> Any:
+    """A front-matter value as MyST stored it: mappings and lists arrive as JSON."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+def locate(source: str) -> dict[Path, int]:
+    """Map every key path of the front matter to its 1-based line in ``source``."""
+    lines = source.splitlines()
+    if not lines or lines[0].rstrip() != _FENCE:
+        return {}
+    try:
+        end = next(i for i, line in enumerate(lines[1:], 1) if line.rstrip() in (_FENCE, "..."))
+    except StopIteration:
+        return {}
+    try:
+        root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    found: dict[Path, int] = {}
+    if root is not None:
+        _walk(root, (), found, offset=2)  # 0-based marks, after the opening fence
+    return found
+
+
+def _walk(node: yaml.Node, path: Path, found: dict[Path, int], offset: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            child = (*path, key.value)
+            found.setdefault(child, key.start_mark.line + offset)
+            _walk(value, child, found, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found.setdefault((*path, index), item.start_mark.line + offset)
+            _walk(item, (*path, index), found, offset)
+
+
+def line_finder(located: dict[Path, int]):
+    """A ``line_of(path)`` for :func:`resume.model.parse_record`."""
+    return lambda path: nearest_line(located, path)

@@ -1,0 +1,355 @@
+"""The metadata model: validate a page's ``resume`` front matter into a record.
+
+Plain Python on plain data. Parsing never raises on bad input: it returns the
+record it could build (so the page still renders) and a list of problems, each
+with the warning subtype and the source line it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from .dates import ONGOING, DateError, Period, parse_month
+
+Path = tuple[str | int, ...]
+LineOf = Callable[[Path], int]
+
+KINDS = ("employer", "project", "catalogue")
+EMPLOYER_KEYS = frozenset({"kind", "slug", "short", "location", "positions", "skills"})
+PROJECT_KEYS = frozenset(
+    {"kind", "slug", "employer", "summary", "start", "end", "skills"}
+)
+CATALOGUE_KEYS = frozenset({"kind", "categories"})
+POSITION_KEYS = frozenset({"title", "start", "end"})
+CATEGORY_KEYS = frozenset({"name", "skills"})
+SKILL_KEYS = frozenset({"name", "level", "years", "note", "aliases"})
+
+# How résumé levels rank when a matrix is sorted by level.
+LEVEL_RANK = {"expert": 2, "highly skilled": 1}
+
+
+class Problem(NamedTuple):
+    subtype: str
+    message: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Position:
+    title: str
+    start: int
+    end: int | None  # None while ongoing
+
+    def period(self, as_of: int) -> Period:
+        if self.end is None:
+            return Period(self.start, max(self.start, as_of), ongoing=True)
+        return Period(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Employer:
+    docname: str
+    slug: str
+    name: str
+    short: str | None
+    location: str | None
+    positions: tuple[Position, ...]
+    skills: tuple[str, ...]
+    lines: tuple[tuple[Path, int], ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+    def periods(self, as_of: int) -> list[Period]:
+        return [position.period(as_of) for position in self.positions]
+
+
+@dataclass(frozen=True)
+class Project:
+    docname: str
+    slug: str
+    name: str
+    employer: str
+    summary: str | None
+    start: int | None
+    end: int | None  # None while ongoing (or undated, when start is None too)
+    skills: tuple[str, ...]
+    lines: tuple[tuple[Path, int], ...] = ()
+
+    def period(self, as_of: int) -> Period | None:
+        if self.start is None:
+            return None
+        return Position(self.name, self.start, self.end).period(as_of)
+
+
+@dataclass(frozen=True)
+class SkillEntry:
+    name: str
+    category: str
+    level: str | None
+    years: float | None
+    note: str | None
+    aliases: tuple[str, ...]
+
+    @property
+    def rank(self) -> int:
+        return LEVEL_RANK.get((self.level or "").casefold(), 0)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    docname: str
+    entries: tuple[SkillEntry, ...]
+    lines: tuple[tuple[Path, int], ...] = ()
+
+
+Record = Employer | Project | Catalogue
+
+
+def nearest_line(located: Mapping[Path, int], path: Path, default: int = 1) -> int:
+    """The line of ``path``, or of its nearest parent that has one."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in located:
+            return located[path[:end]]
+    return default
+
+
+def line_in(record: Record, path: Path) -> int:
+    """The source line of ``path`` (relative to the ``resume`` key) in a record."""
+    return nearest_line(dict(record.lines), path)
+
+
+class _Reader:
+    """Reads one page's mapping, collecting problems instead of raising."""
+
+    def __init__(self, line_of: LineOf) -> None:
+        self.line_of = line_of
+        self.problems: list[Problem] = []
+        self.used_paths: list[Path] = []
+
+    def problem(self, subtype: str, path: Path, message: str) -> None:
+        self.problems.append(Problem(subtype, message, self.line_of(path)))
+
+    def keys(self, data: Mapping[str, Any], allowed: frozenset[str], path: Path) -> None:
+        for key in sorted(set(data) - allowed, key=str):
+            known = ", ".join(sorted(allowed))
+            self.problem("key", (*path, key), f"unknown key {key!r} (known: {known})")
+
+    def text(self, data: Mapping[str, Any], key: str, path: Path, *, required: bool = False) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem("key", path, f"missing required key {key!r}")
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.problem("type", (*path, key), f"{key!r} must be text, not {_kind(value)}")
+            return None
+        text = " ".join(str(value).split())
+        if not text:
+            self.problem("type" if not required else "key", (*path, key), f"{key!r} is empty")
+            return None
+        return text
+
+    def month(self, data: Mapping[str, Any], key: str, path: Path, *, is_end: bool) -> int | None:
+        try:
+            return parse_month(data[key], is_end=is_end)
+        except DateError as error:
+            self.problem("date", (*path, key), f"{key!r}: {error}")
+            return None
+
+    def period(self, data: Mapping[str, Any], path: Path, *, required: bool) -> tuple[int | None, int | None, bool]:
+        """Returns (start, end, valid); end None with a start means ongoing."""
+        if "start" not in data:
+            if required:
+                self.problem("key", path, "missing required key 'start'")
+            if "end" in data:
+                self.problem("key", (*path, "end"), "'end' given without 'start'")
+            return None, None, not required
+        start = self.month(data, "start", path, is_end=False)
+        if start is None:
+            return None, None, False
+        raw_end = data.get("end")
+        if isinstance(raw_end, str) and raw_end.strip().casefold() == ONGOING:
+            return start, None, True
+        if raw_end is None:
+            return start, (start if not required else None), True
+        end = self.month(data, "end", path, is_end=True)
+        if end is None:
+            return start, start, True
+        if end < start:
+            self.problem("range", (*path, "end"), f"'end' ({raw_end}) is before 'start' ({data['start']})")
+            return start, start, True
+        return start, end, True
+
+    def skills(self, data: Mapping[str, Any], path: Path) -> tuple[str, ...]:
+        value = data.get("skills", [])
+        if not isinstance(value, list):
+            self.problem("type", (*path, "skills"), f"'skills' must be a list, not {_kind(value)}")
+            return ()
+        names: list[str] = []
+        for index, item in enumerate(value):
+            where = (*path, "skills", index)
+            if not isinstance(item, str):
+                self.problem("type", where, f"skill #{index + 1} must be text, not {_kind(item)}")
+            elif not item.strip():
+                self.problem("skill", where, f"skill #{index + 1} is empty")
+            elif " ".join(item.split()) in names:
+                self.problem("skill", where, f"skill {item!r} is listed twice")
+            else:
+                names.append(" ".join(item.split()))
+        return tuple(names)
+
+    def mapping(self, value: Any, path: Path, what: str) -> Mapping[str, Any] | None:
+        if isinstance(value, Mapping):
+            return value
+        self.problem("type", path, f"{what} must be a mapping, not {_kind(value)}")
+        return None
+
+    def items(self, data: Mapping[str, Any], key: str, path: Path) -> list[Any]:
+        value = data.get(key)
+        if value is None:
+            self.problem("key", path, f"missing required key {key!r}")
+            return []
+        if not isinstance(value, list):
+            self.problem("type", (*path, key), f"{key!r} must be a list, not {_kind(value)}")
+            return []
+        if not value:
+            self.problem("type", (*path, key), f"{key!r} is empty")
+        return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {
+        bool: "true/false", int: "a number", float: "a number", str: "text",
+        list: "a list", dict: "a mapping",
+    }.get(type(value), type(value).__name__)  # fmt: skip
+
+
+def parse_record(
+    data: Any, *, docname: str, title: str, line_of: LineOf, root: Path = ("resume",)
+) -> tuple[Record | None, list[Problem]]:
+    """Validate one page's ``resume`` mapping; ``line_of`` maps key paths to lines."""
+    reader = _Reader(line_of)
+    if not isinstance(data, Mapping):
+        reader.problem("frontmatter", root, f"'resume' must be a mapping, not {_kind(data)}")
+        return None, reader.problems
+    kind = data.get("kind")
+    if kind not in KINDS:
+        message = "missing 'kind'" if kind is None else f"unknown kind {kind!r}"
+        reader.problem("frontmatter", (*root, "kind"), f"{message} (one of: {', '.join(KINDS)})")
+        return None, reader.problems
+    slug = reader.text(data, "slug", root) or docname.rsplit("/", 1)[-1]
+    parse = {"employer": _employer, "project": _project, "catalogue": _catalogue}[kind]
+    record = parse(reader, data, root, docname=docname, slug=slug, title=title)
+    return record, reader.problems
+
+
+def _lines(reader: _Reader, root: Path, paths: list[Path]) -> tuple[tuple[Path, int], ...]:
+    """The lines later (cross-page) checks report at, keyed relative to ``root``."""
+    return tuple((path, reader.line_of((*root, *path))) for path in paths)
+
+
+def _employer(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname: str, slug: str, title: str) -> Employer:
+    reader.keys(data, EMPLOYER_KEYS, root)
+    positions: list[Position] = []
+    for index, item in enumerate(reader.items(data, "positions", root)):
+        where = (*root, "positions", index)
+        entry = reader.mapping(item, where, f"position #{index + 1}")
+        if entry is None:
+            continue
+        reader.keys(entry, POSITION_KEYS, where)
+        position_title = reader.text(entry, "title", where, required=True)
+        start, end, valid = reader.period(entry, where, required=True)
+        if position_title and valid and start is not None:
+            positions.append(Position(position_title, start, end))
+    skills = reader.skills(data, root)
+    return Employer(
+        docname=docname,
+        slug=slug,
+        name=title,
+        short=reader.text(data, "short", root),
+        location=reader.text(data, "location", root),
+        positions=tuple(positions),
+        skills=skills,
+        lines=_lines(reader, root, [(), ("slug",), *(("skills", i) for i in range(len(skills)))]),
+    )
+
+
+def _project(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname: str, slug: str, title: str) -> Project:
+    reader.keys(data, PROJECT_KEYS, root)
+    start, end, _ = reader.period(data, root, required=False)
+    skills = reader.skills(data, root)
+    return Project(
+        docname=docname,
+        slug=slug,
+        name=title,
+        employer=reader.text(data, "employer", root, required=True) or "",
+        summary=reader.text(data, "summary", root),
+        start=start,
+        end=end,
+        skills=skills,
+        lines=_lines(
+            reader, root,
+            [(), ("slug",), ("employer",), *(("skills", i) for i in range(len(skills)))],
+        ),
+    )  # fmt: skip
+
+
+def _catalogue(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname: str, slug: str, title: str) -> Catalogue:
+    reader.keys(data, CATALOGUE_KEYS, root)
+    entries: list[SkillEntry] = []
+    for c_index, item in enumerate(reader.items(data, "categories", root)):
+        where = (*root, "categories", c_index)
+        category = reader.mapping(item, where, f"category #{c_index + 1}")
+        if category is None:
+            continue
+        reader.keys(category, CATEGORY_KEYS, where)
+        category_name = reader.text(category, "name", where, required=True) or "Other"
+        seen: set[str] = set()
+        for s_index, raw in enumerate(reader.items(category, "skills", where)):
+            s_where = (*where, "skills", s_index)
+            skill = reader.mapping(raw, s_where, f"skill #{s_index + 1} of {category_name!r}")
+            if skill is None:
+                continue
+            reader.keys(skill, SKILL_KEYS, s_where)
+            name = reader.text(skill, "name", s_where, required=True)
+            if name is None:
+                continue
+            if name in seen:
+                reader.problem("skill", s_where, f"skill {name!r} is listed twice in {category_name!r}")
+                continue
+            seen.add(name)
+            entries.append(
+                SkillEntry(
+                    name=name,
+                    category=category_name,
+                    level=reader.text(skill, "level", s_where),
+                    years=_years(reader, skill, s_where),
+                    note=reader.text(skill, "note", s_where),
+                    aliases=_aliases(reader, skill, s_where),
+                )
+            )
+    return Catalogue(docname=docname, entries=tuple(entries), lines=_lines(reader, root, [()]))
+
+
+def _years(reader: _Reader, skill: Mapping[str, Any], path: Path) -> float | None:
+    value = skill.get("years")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        reader.problem("type", (*path, "years"), f"'years' must be a number of years, not {value!r}")
+        return None
+    return value
+
+
+def _aliases(reader: _Reader, skill: Mapping[str, Any], path: Path) -> tuple[str, ...]:
+    value = skill.get("aliases", [])
+    if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
+        reader.problem("type", (*path, "aliases"), "'aliases' must be a list of names")
+        return ()
+    return tuple(a.strip() for a in value)

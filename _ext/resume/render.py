@@ -1,0 +1,298 @@
+"""Fill the placeholders with content drawn from all records, at write time.
+
+Runs as a post-transform, so every builder (and every incremental write) sees
+the records as they are now. Everything is built from docutils nodes holding
+the user's text as Text, so each writer escapes it for its own format.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .career import Career
+from .dates import Period, format_duration, format_month, format_period, format_years
+from .domain import skill_anchor
+from .model import Employer, Project
+from .nodes import aggregate, reachable, skill_matrix, timeline_chart, timeline_list
+from .timeline import chronological, layout_timeline
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
+
+class _Page:
+    """Node factories for one document being written."""
+
+    def __init__(self, builder: Builder, docname: str, career: Career, skill_index: str | None) -> None:
+        self.builder = builder
+        self.docname = docname
+        self.career = career
+        self.skill_index = skill_index
+
+    def link(self, docname: str, text: str, anchor: str = "") -> nodes.Node:
+        if not reachable(self.builder, docname):
+            return nodes.inline(text, text)
+        uri = self.builder.get_relative_uri(self.docname, docname)
+        node = nodes.reference(text, text, internal=True, refuri=uri + (f"#{anchor}" if anchor else ""))
+        if docname == self.docname and anchor:
+            node = nodes.reference(text, text, internal=True, refid=anchor)
+        return node
+
+    def page_link(self, record: Employer | Project) -> nodes.Node:
+        return self.link(record.docname, record.name)
+
+    def skill(self, name: str) -> nodes.Node:
+        if self.skill_index is None or name not in self.career.usage and name not in self.career.entries:
+            return nodes.inline(name, name)
+        return self.link(self.skill_index, name, skill_anchor(name))
+
+    def skills(self, names: tuple[str, ...] | list[str]) -> nodes.paragraph:
+        para = nodes.paragraph()
+        for index, name in enumerate(names):
+            if index:
+                para += nodes.Text(", ")
+            para += self.skill(name)
+        return para
+
+
+def _para(*children: nodes.Node | str, classes: list[str] | None = None) -> nodes.paragraph:
+    para = nodes.paragraph(classes=classes or [])
+    for child in children:
+        para += nodes.Text(child) if isinstance(child, str) else child
+    return para
+
+
+def _bullets(items: list[nodes.Node], classes: list[str] | None = None) -> nodes.bullet_list:
+    bullets = nodes.bullet_list(classes=classes or [])
+    for item in items:
+        bullets += nodes.list_item("", _para(item) if isinstance(item, nodes.Inline | nodes.Text) else item)
+    return bullets
+
+
+def _field(name: str, *body: nodes.Node) -> nodes.field:
+    return nodes.field("", nodes.field_name(name, name), nodes.field_body("", *body))
+
+
+# -- timeline --------------------------------------------------------------------
+
+
+def build_timeline(page: _Page, options: dict[str, Any], uid: str) -> list[nodes.Node]:
+    items = page.career.timeline_items(options.get("show", ("positions", "projects")), options.get("employer"))
+    if not items:
+        return [_para("No dated positions or projects to show.", classes=["resume-empty"])]
+    window = options.get("window")
+    layout = layout_timeline(items, window=window)
+    shown = [i for i in chronological(items) if window is None or (i.end >= window[0] and i.start <= window[1])]
+    first, last = min(i.start for i in shown), max(i.end for i in shown)
+    title = f"Career timeline, {format_month(first)} to {format_month(last)}"
+    desc = (
+        f"{len(shown)} entries drawn as bars on a time axis; concurrent roles on separate lanes. "
+        "The same entries follow as a list."
+    )
+    chart = timeline_chart(layout=layout, title=title, desc=desc, docname=page.docname, uid=uid)
+    entries = []
+    for item in shown:
+        period = format_period(Period(item.start, item.end, item.ongoing))
+        entries.append(_para(page.link(item.docname, item.label), f", {item.group}: {period}"))
+    listing = timeline_list("", _bullets(entries), summary="The timeline as a list")
+    return [chart, listing]
+
+
+# -- skill matrix ------------------------------------------------------------------
+
+
+def build_matrix(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
+    matrix = page.career.matrix(
+        columns=options.get("columns", "employers"),
+        employer=options.get("employer"),
+        category=options.get("category"),
+        group="group" in options,
+        sort=options.get("sort", "name"),
+    )
+    if not matrix.rows:
+        return [_para("No skills to show.", classes=["resume-empty"])]
+    heads = ["Skill", "Level", "Years stated", "Years of use", *(c.label for c in matrix.columns)]
+    table = nodes.table(classes=["resume-skill-matrix", "colwidths-auto"])
+    group = nodes.tgroup(cols=len(heads))
+    table += group
+    # Text writers lay columns out by these widths (characters); HTML sizes itself.
+    widths = [max(len(row.skill) for row in matrix.rows), 14, 6, 6, *(max(3, len(c.label)) for c in matrix.columns)]
+    for index, width in enumerate(widths):
+        group += nodes.colspec(colwidth=max(width, len(heads[index]) if index < 2 else 6), stub=int(index == 0))
+    head_row = nodes.row()
+    for text in heads:
+        head_row += nodes.entry("", _para(text))
+    group += nodes.thead("", head_row)
+    body = nodes.tbody()
+    category = None
+    for row in matrix.rows:
+        if matrix.grouped and row.category != category:
+            category = row.category
+            body += nodes.row("", nodes.entry("", _para(nodes.strong(category, category)),
+                                              morecols=len(heads) - 1, classes=["resume-group"]))  # fmt: skip
+        cells = [
+            page.skill(row.skill),
+            nodes.Text(row.level or ""),
+            nodes.Text(_number(row.stated_years)),
+            nodes.Text(format_years(row.months) if row.months else ""),
+        ]
+        for column, proof in zip(matrix.columns, row.proofs, strict=True):
+            if proof is None:
+                cells.append(nodes.Text(""))
+            else:
+                mark = page.link(proof, "✓")
+                mark["classes"].append("resume-mark")
+                mark["reftitle"] = f"{row.skill} at {column.label}: {page.career.title(proof)}"
+                cells.append(mark)
+        body += nodes.row("", *(nodes.entry("", _para(cell)) for cell in cells))
+    group += body
+    caption = "Skill matrix: skills against " + ("projects" if options.get("columns") == "projects" else "employers")
+    return [skill_matrix("", table, matrix=matrix, caption=caption, docname=page.docname)]
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+# -- skill index -------------------------------------------------------------------
+
+
+def build_skill_index(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
+    career = page.career
+    items = nodes.definition_list(classes=["resume-skill-index"])
+    for name in career.skill_names():
+        term = nodes.term(name, name, ids=[skill_anchor(name)])
+        details = []
+        for entry in career.entries.get(name, []):
+            stated = ", ".join(
+                part for part in (entry.level, entry.years is not None and f"{_number(entry.years)} years",
+                                  entry.note) if part  # fmt: skip
+            )
+            details.append(f"{entry.category}" + (f" ({stated})" if stated else ""))
+        usage = career.usage.get(name)
+        body = nodes.definition()
+        if details:
+            body += _para("Stated: " + "; ".join(details) + ".")
+        if usage:
+            first, last = usage.periods[0], usage.periods[-1]
+            span = format_period(Period(first.start, last.end, last.ongoing))
+            body += _para(f"Used {format_duration(usage.months)} in all, {span}, on:")
+            body += _bullets([page.link(d, career.title(d)) for d in usage.docnames])
+        else:
+            body += _para("Not tied to a job or project page.")
+        items += nodes.definition_list_item("", term, body)
+    return [items]
+
+
+# -- career summary ----------------------------------------------------------------
+
+
+def build_career_summary(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
+    career = page.career
+    blocks: list[nodes.Node] = []
+    for employer in career.newest_first():
+        block = nodes.container(classes=["resume-career-entry"])
+        heading = _para(nodes.strong("", "", page.page_link(employer)), classes=["resume-employer"])
+        if employer.location:
+            heading += nodes.Text(f", {employer.location}")
+        block += heading
+        positions = sorted(employer.positions, key=lambda p: -p.period(career.as_of).start)
+        block += _bullets([
+            _para(nodes.emphasis(p.title, p.title), f", {format_period(p.period(career.as_of))}")
+            for p in positions
+        ], classes=["resume-positions"])  # fmt: skip
+        projects = career.projects_of(employer.slug) if "projects" in options else []
+        if projects:
+            block += _bullets([_project_line(page, p) for p in projects], classes=["resume-projects"])
+        blocks.append(block)
+    return blocks or [_para("No employers yet.", classes=["resume-empty"])]
+
+
+def _project_line(page: _Page, project: Project) -> nodes.paragraph:
+    line = _para(page.page_link(project))
+    if project.summary:
+        line += nodes.Text(f": {project.summary}")
+    return line
+
+
+# -- page summary -----------------------------------------------------------------
+
+
+def build_page_summary(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
+    career = page.career
+    record = career.page(page.docname)
+    if record is None:  # a duplicate slug: the first page owns the data
+        return []
+    fields = nodes.field_list(classes=["resume-summary-fields"])
+    if isinstance(record, Employer):
+        _employer_fields(page, record, fields)
+    else:
+        _project_fields(page, record, fields)
+    if record.skills:
+        fields += _field("Skills", page.skills(record.skills))
+    box = nodes.container(classes=["resume-summary"])
+    box += fields
+    if isinstance(record, Employer):
+        projects = career.projects_of(record.slug)
+        if projects:
+            box += nodes.rubric("Projects", "Projects")
+            box += _bullets([_project_line(page, p) for p in projects], classes=["resume-projects"])
+    return [box]
+
+
+def _employer_fields(page: _Page, employer: Employer, fields: nodes.field_list) -> None:
+    career = page.career
+    label = "Positions" if len(employer.positions) > 1 else "Position"
+    positions = [
+        _para(nodes.emphasis(p.title, p.title), f", {format_period(p.period(career.as_of))}")
+        for p in sorted(employer.positions, key=lambda p: -p.period(career.as_of).start)
+    ]
+    fields += _field(label, *(positions if len(positions) == 1 else [_bullets(positions)]))
+    months = career.employer_months(employer)
+    ongoing = any(p.end is None for p in employer.positions)
+    suffix = f" (ongoing as of {format_month(career.as_of)})" if ongoing else ""
+    fields += _field("Duration", _para(format_duration(months) + suffix))
+    if employer.location:
+        fields += _field("Location", _para(employer.location))
+
+
+def _project_fields(page: _Page, project: Project, fields: nodes.field_list) -> None:
+    career = page.career
+    employer = career.employer_of(project)
+    if employer is not None:
+        fields += _field("Employer", _para(page.page_link(employer)))
+    period = project.period(career.as_of)
+    if period is not None:
+        fields += _field("Period", _para(f"{format_period(period)} ({format_duration(period.months)})"))
+
+
+BUILDERS = {
+    "skill-matrix": build_matrix,
+    "skill-index": build_skill_index,
+    "career-summary": build_career_summary,
+    "page-summary": build_page_summary,
+}
+
+
+class FillAggregates(SphinxPostTransform):
+    """Replace every :class:`~resume.nodes.aggregate` with its content."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain = self.env.domains["resume"]
+        career = domain.career
+        skill_index = domain.skill_index_doc()
+        for count, node in enumerate(list(self.document.findall(aggregate))):
+            page = _Page(self.app.builder, node["docname"], career, skill_index)
+            directive = node["directive"]
+            if directive == "timeline":
+                content = build_timeline(page, node["options"], uid=f"resume-timeline-{count}")
+            else:
+                content = BUILDERS[directive](page, node["options"])
+            node.replace_self(content)
