@@ -15,7 +15,7 @@ from .config import setup_config
 from .directives import DIRECTIVES, EmailRole
 from .domain import ResumeDomain, skill_role
 from .nodes import setup_nodes
-from .render import FillAggregates
+from .render import fill_aggregates
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,11 +39,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("skill", skill_role)
     app.add_role("email", EmailRole())
     setup_nodes(app)
-    app.add_post_transform(FillAggregates)
     app.add_latex_package("tikz")
     app.connect("doctree-read", collect.read_metadata)
     app.connect("env-check-consistency", collect.check_consistency)
     app.connect("env-get-updated", collect.updated_docs)
+    app.connect("doctree-resolved", fill_aggregates)
     app.connect("builder-inited", _html_assets)
     return {
         "version": __version__,

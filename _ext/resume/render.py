@@ -1,7 +1,7 @@
 """Fill the placeholders with content drawn from all records, at write time.
 
-Runs as a post-transform, so every builder (and every incremental write) sees
-the records as they are now. Everything is built from docutils nodes holding
+Runs when a page is written, so every builder (and every incremental write)
+sees the records as they are now. Everything is built from docutils nodes holding
 the user's text as Text, so each writer escapes it for its own format.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .career import Career
 from .dates import Period, format_duration, format_month, format_period, format_years
@@ -20,6 +19,7 @@ from .nodes import aggregate, reachable, skill_matrix, timeline_chart, timeline_
 from .timeline import chronological, layout_timeline
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
 
@@ -131,8 +131,9 @@ def build_matrix(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
     for row in matrix.rows:
         if matrix.grouped and row.category != category:
             category = row.category
-            body += nodes.row("", nodes.entry("", _para(nodes.strong(category, category)),
-                                              morecols=len(heads) - 1, classes=["resume-group"]))  # fmt: skip
+            # A full row rather than a spanning cell: man and text writers can't span.
+            label = nodes.entry("", _para(nodes.strong(category, category)))
+            body += nodes.row("", label, *(nodes.entry() for _ in heads[1:]), classes=["resume-group"])
         cells = [
             page.skill(row.skill),
             nodes.Text(row.level or ""),
@@ -279,20 +280,18 @@ BUILDERS = {
 }
 
 
-class FillAggregates(SphinxPostTransform):
-    """Replace every :class:`~resume.nodes.aggregate` with its content."""
-
-    default_priority = 5
-
-    def run(self, **kwargs: Any) -> None:
-        domain = self.env.domains["resume"]
-        career = domain.career
-        skill_index = domain.skill_index_doc()
-        for count, node in enumerate(list(self.document.findall(aggregate))):
-            page = _Page(self.app.builder, node["docname"], career, skill_index)
-            directive = node["directive"]
-            if directive == "timeline":
-                content = build_timeline(page, node["options"], uid=f"resume-timeline-{count}")
-            else:
-                content = BUILDERS[directive](page, node["options"])
-            node.replace_self(content)
+def fill_aggregates(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: replace every :class:`~resume.nodes.aggregate` with
+    its content. ``docname`` is the page written, or a whole book's root page
+    for LaTeX: each placeholder knows its own page."""
+    domain = app.env.domains["resume"]
+    career = domain.career
+    skill_index = domain.skill_index_doc()
+    for count, node in enumerate(list(doctree.findall(aggregate))):
+        page = _Page(app.builder, node["docname"], career, skill_index)
+        directive = node["directive"]
+        if directive == "timeline":
+            content = build_timeline(page, node["options"], uid=f"resume-timeline-{count}")
+        else:
+            content = BUILDERS[directive](page, node["options"])
+        node.replace_self(content)
