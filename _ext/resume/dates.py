@@ -115,3 +115,10 @@ def merged_months(periods: Iterable[Period]) -> int:
 def format_years(months: int) -> str:
     """Years to one decimal, for tables: ``44`` → ``"3.7"``."""
     return f"{months / 12:.1f}"
+
+
+def format_number(value: float | None) -> str:
+    """A stated number as the author wrote it: ``9`` not ``9.0``; nothing for None."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from .dates import format_number, format_years
 from .svg import render_svg
 
 if TYPE_CHECKING:
@@ -166,20 +167,14 @@ def visit_skill_matrix_latex(self: LaTeXTranslator, node: skill_matrix) -> None:
         cells = [
             self.encode(row.skill),
             self.encode(row.level or ""),
-            _number(row.stated_years),
-            f"{row.months / 12:.1f}" if row.months else "",
+            format_number(row.stated_years),
+            format_years(row.months) if row.months else "",
             *marks,
         ]
         out.append(" & ".join(cells) + " \\\\")
     out += ["\\end{longtable}", "\\endgroup\n"]
     self.body.append("\n".join(out))
     raise nodes.SkipNode
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def setup_nodes(app: Sphinx) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from .career import Career
-from .dates import Period, format_duration, format_month, format_period, format_years
+from .dates import Period, format_duration, format_month, format_number, format_period, format_years
 from .domain import skill_anchor
 from .model import Employer, Project
 from .nodes import aggregate, reachable, skill_matrix, timeline_chart, timeline_list
@@ -35,11 +35,10 @@ class _Page:
     def link(self, docname: str, text: str, anchor: str = "") -> nodes.Node:
         if not reachable(self.builder, docname):
             return nodes.inline(text, text)
-        uri = self.builder.get_relative_uri(self.docname, docname)
-        node = nodes.reference(text, text, internal=True, refuri=uri + (f"#{anchor}" if anchor else ""))
         if docname == self.docname and anchor:
-            node = nodes.reference(text, text, internal=True, refid=anchor)
-        return node
+            return nodes.reference(text, text, internal=True, refid=anchor)
+        uri = self.builder.get_relative_uri(self.docname, docname)
+        return nodes.reference(text, text, internal=True, refuri=uri + (f"#{anchor}" if anchor else ""))
 
     def page_link(self, record: Employer | Project) -> nodes.Node:
         return self.link(record.docname, record.name)
@@ -137,7 +136,7 @@ def build_matrix(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
         cells = [
             page.skill(row.skill),
             nodes.Text(row.level or ""),
-            nodes.Text(_number(row.stated_years)),
+            nodes.Text(format_number(row.stated_years)),
             nodes.Text(format_years(row.months) if row.months else ""),
         ]
         for column, proof in zip(matrix.columns, row.proofs, strict=True):
@@ -154,12 +153,6 @@ def build_matrix(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
     return [skill_matrix("", table, matrix=matrix, caption=caption, docname=page.docname)]
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
 # -- skill index -------------------------------------------------------------------
 
 
@@ -171,7 +164,7 @@ def build_skill_index(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
         details = []
         for entry in career.entries.get(name, []):
             stated = ", ".join(
-                part for part in (entry.level, entry.years is not None and f"{_number(entry.years)} years",
+                part for part in (entry.level, entry.years is not None and f"{format_number(entry.years)} years",
                                   entry.note) if part  # fmt: skip
             )
             details.append(f"{entry.category}" + (f" ({stated})" if stated else ""))
