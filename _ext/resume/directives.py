@@ -60,7 +60,8 @@ class AggregateDirective(SphinxDirective):
         return options
 
     def run(self) -> list[nodes.Node]:
-        options = self.prepare(dict(self.options))
+        # Flags come as None; True reads better in the stored options.
+        options = self.prepare({k: True if v is None else v for k, v in self.options.items()})
         domain_of(self.env).note_aggregate(self.env.docname, self.name, self.lineno, options)
         node = aggregate(directive=self.name, options=options, docname=self.env.docname)
         self.set_source_info(node)
@@ -94,10 +95,6 @@ class SkillMatrixDirective(AggregateDirective):
         "sort": _choice(SORTS),
     }
 
-    def prepare(self, options: dict[str, Any]) -> dict[str, Any]:
-        if "group" in options:
-            options["group"] = True
-        return options
 
 
 class SkillIndexDirective(AggregateDirective):
@@ -105,12 +102,7 @@ class SkillIndexDirective(AggregateDirective):
 
 
 class CareerSummaryDirective(AggregateDirective):
-    option_spec = {"projects": directives.flag}
-
-    def prepare(self, options: dict[str, Any]) -> dict[str, Any]:
-        if "projects" in options:
-            options["projects"] = True
-        return options
+    option_spec = {"projects": directives.flag, "compact": directives.flag}
 
 
 class EmailRole(SphinxRole):

@@ -49,12 +49,7 @@ class _Page:
         return self.link(self.skill_index, name, skill_anchor(name))
 
     def skills(self, names: tuple[str, ...] | list[str]) -> nodes.paragraph:
-        para = nodes.paragraph()
-        for index, name in enumerate(names):
-            if index:
-                para += nodes.Text(", ")
-            para += self.skill(name)
-        return para
+        return _para(*_joined([self.skill(name) for name in names], ", "))
 
 
 def _para(*children: nodes.Node | str, classes: list[str] | None = None) -> nodes.paragraph:
@@ -187,24 +182,44 @@ def build_skill_index(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
 
 
 def build_career_summary(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
+    """Employers newest first; ``compact`` puts positions on the employer's line
+    and projects, titles only, in one paragraph: the two-page résumé's layout."""
     career = page.career
+    compact = "compact" in options
     blocks: list[nodes.Node] = []
     for employer in career.newest_first():
         block = nodes.container(classes=["resume-career-entry"])
         heading = _para(nodes.strong("", "", page.page_link(employer)), classes=["resume-employer"])
         if employer.location:
             heading += nodes.Text(f", {employer.location}")
-        block += heading
-        positions = sorted(employer.positions, key=lambda p: -p.period(career.as_of).start)
-        block += _bullets([
-            _para(nodes.emphasis(p.title, p.title), f", {format_period(p.period(career.as_of))}")
-            for p in positions
-        ], classes=["resume-positions"])  # fmt: skip
+        positions = [
+            [nodes.emphasis(p.title, p.title), nodes.Text(f", {format_period(p.period(career.as_of), short=compact)}")]
+            for p in sorted(employer.positions, key=lambda p: -p.period(career.as_of).start)
+        ]
         projects = career.projects_of(employer.slug) if "projects" in options else []
-        if projects:
-            block += _bullets([_project_line(page, p) for p in projects], classes=["resume-projects"])
+        if compact:
+            for index, position in enumerate(positions):
+                heading += nodes.Text("; " if index else " — ")
+                heading.extend(position)
+            block += heading
+            if projects:
+                block += _para(*_joined([page.page_link(p) for p in projects], "; "), classes=["resume-projects"])
+        else:
+            block += heading
+            block += _bullets([_para(*position) for position in positions], classes=["resume-positions"])
+            if projects:
+                block += _bullets([_project_line(page, p) for p in projects], classes=["resume-projects"])
         blocks.append(block)
     return blocks or [_para("No employers yet.", classes=["resume-empty"])]
+
+
+def _joined(items: list[nodes.Node], separator: str) -> list[nodes.Node]:
+    joined: list[nodes.Node] = []
+    for index, item in enumerate(items):
+        if index:
+            joined.append(nodes.Text(separator))
+        joined.append(item)
+    return joined
 
 
 def _project_line(page: _Page, project: Project) -> nodes.paragraph:
