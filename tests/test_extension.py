@@ -233,3 +233,12 @@ def test_parallel_build_is_identical_to_serial(make_app, tmp_path):
     domain = parallel.env.domains["resume"]
     assert sorted(domain.records) == ["experience/acme", "experience/bsd", "projects/locks", "projects/splice", "skills"]
     assert sum(len(uses) for found in domain.aggregates.values() for uses in found.values()) == 4
+
+
+def test_compact_career_summary(make_app, tmp_path):
+    page = "# Brief\n\n```{career-summary}\n:projects:\n:compact:\n```\n"
+    app = build(make_app, site(tmp_path, files={"brief.md": page}), "text",
+                confoverrides={"exclude_patterns": []})  # fmt: skip
+    text = (app.outdir / "brief.txt").read_text().replace("Aug\n2010", "Aug 2010")
+    assert "**The BSD Project** — *Committer*, Aug 1999 – present\n\nTCP splicing" in text
+    assert "**Acme Networks**, Springfield — *Kernel Programmer*, Jan 2007 – Aug 2010\n\nReader/writer locks" in text
