@@ -1,0 +1,215 @@
+"""Unit tests for the TikZ timeline (``_ext/resume/tikz.py``), with a real LaTeX run."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+_EXT = str(Path(__file__).resolve().parents[1] / "_ext")
+if _EXT not in sys.path:
+    sys.path.insert(0, _EXT)
+
+from resume.tikz import WIDTH, render_tikz  # noqa: E402
+from resume.timeline import TimelineItem, TimelineLayout, bar_text, layout_timeline, month_index  # noqa: E402
+
+m = month_index
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "& % $ # _ { } ~ ^ \\",
+    "C++",
+    "100%",
+    "× é",
+    "\"double\" and 'single' quotes",
+    "a]b [c] \\end{tikzpicture}",
+]
+
+# Every character TeX treats specially, plus < and > (wrong glyphs in OT1).
+_SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "<": r"\textless{}", ">": r"\textgreater{}",
+}
+
+
+class RecordingEscaper:
+    """A simple LaTeX escaper that remembers what it was given and returned."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+
+    def __call__(self, text: str) -> str:
+        out = "".join(_SPECIALS.get(c, c) for c in text)
+        self.calls.append((text, out))
+        return out
+
+
+def career() -> list[TimelineItem]:
+    def pos(label: str, group: str, start: int, end: int, ongoing: bool = False) -> TimelineItem:
+        return TimelineItem(label, group, start, end, ongoing, f"experience/{group.lower()}", "position")
+
+    return [
+        pos("Programmer", "Wintelcom", m(1997, 3), m(1999, 6)),
+        pos("Engineer", "Apple", m(2000, 2), m(2007, 1)),
+        pos("BSD Kernel Programmer", "Juniper", m(2007, 1), m(2010, 8)),
+        pos("CTO", "iXsystems", m(2010, 9), m(2012, 4), ongoing=True),
+        pos("FreeBSD committer", "FreeBSD", m(1999, 8), m(2012, 4), ongoing=True),
+        TimelineItem("kqueue", "FreeBSD", m(2000, 3), m(2000, 3), False, "projects/kqueue", "project"),
+    ]
+
+
+def hostile_items() -> list[TimelineItem]:
+    return [
+        TimelineItem(text, text, m(1980 + 4 * i, 1), m(1982 + 4 * i, 12), i % 2 == 0,
+                     f"doc/{i}", "position" if i % 3 else "project")
+        for i, text in enumerate(HOSTILE)
+    ]
+
+
+def labels(docname: str) -> str:
+    return f"lbl:{docname}"
+
+
+# -- escaping -------------------------------------------------------------------------
+
+
+def test_every_piece_of_user_text_goes_through_escape() -> None:
+    escaper = RecordingEscaper()
+    items = hostile_items() + career()
+    layout = layout_timeline(items)
+    source = render_tikz(layout, link=labels, escape=escaper)
+    texts = {bar_text(i) for i in items}
+    assert escaper.calls
+    for given, _ in escaper.calls:  # it escapes item text (or a word prefix of it)
+        assert any(t == given or t.startswith(given) for t in texts)
+    escaped_labels = [given for given, _ in escaper.calls]
+    for item in hostile_items():
+        assert any(bar_text(item).startswith(g) for g in escaped_labels), item.label
+    # Take out what the escaper produced and the link labels: what remains is
+    # our own TeX, which must hold none of the user's special characters.
+    rest = source
+    for _, out in sorted(escaper.calls, key=lambda c: -len(c[1])):
+        rest = rest.replace(out, "")
+    for bar in layout.bars:
+        rest = rest.replace(labels(bar.item.docname), "")
+    for char in "&%$#_~^<>\"'×é":
+        assert char not in rest, char
+    assert "alert" not in rest and "script" not in rest and "single" not in rest
+    assert rest.count("{") == rest.count("}")
+    assert rest.count("\\begin{tikzpicture}") == rest.count("\\end{tikzpicture}") == 1
+
+
+def test_links_wrap_labels_when_given() -> None:
+    layout = layout_timeline(career())
+    linked = render_tikz(layout, link=labels, escape=RecordingEscaper())
+    targets = re.findall(r"\\hyperref\[\{([^}]*)\}\]", linked)
+    assert targets and set(targets) <= {labels(b.item.docname) for b in layout.bars}
+    assert "\\hyperref" not in render_tikz(layout, link=lambda d: None, escape=RecordingEscaper())
+    # Only some docnames linked: only those labels are wrapped.
+    partial = render_tikz(layout, link=lambda d: labels(d) if d.startswith("projects/") else None,
+                          escape=RecordingEscaper())
+    assert set(re.findall(r"\\hyperref\[\{([^}]*)\}\]", partial)) == {"lbl:projects/kqueue"}
+
+
+# -- shape of the output ----------------------------------------------------------------
+
+
+def test_output_is_deterministic() -> None:
+    items = career() + hostile_items()
+    first = render_tikz(layout_timeline(items), link=labels, escape=RecordingEscaper())
+    rng = random.Random(2)
+    for _ in range(10):
+        shuffled = items[:]
+        rng.shuffle(shuffled)
+        assert render_tikz(layout_timeline(shuffled), link=labels, escape=RecordingEscaper()) == first
+    numbers = re.findall(r"\((-?[\d.]+),(-?[\d.]+)\)", first)
+    assert numbers and all(re.fullmatch(r"-?\d+(\.\d{1,3})?", n) for pair in numbers for n in pair)
+
+
+def test_picture_fits_the_line_width() -> None:
+    source = render_tikz(layout_timeline(career()), link=labels, escape=RecordingEscaper())
+    assert source.startswith("\\resizebox{\\linewidth}{!}{\\begin{tikzpicture}")
+    assert "\\useasboundingbox (0," in source and f"rectangle ({WIDTH:g},0);" in source
+    xs = [float(x) for x, _ in re.findall(r"\((-?[\d.]+),(-?[\d.]+)\)", source)]
+    assert min(xs) >= 0 and max(xs) <= WIDTH
+
+
+def test_palette_is_grayscale_safe() -> None:
+    """Labels are black: every fill must be light enough for black text."""
+    source = render_tikz(layout_timeline(career()), link=labels, escape=RecordingEscaper())
+    fills = dict(re.findall(r"\\definecolor\{(resumetlfill\w)\}\{HTML\}\{([0-9A-F]{6})\}", source))
+    assert len(fills) == 5
+    for name, colour in fills.items():
+        r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
+        lum = sum(w * (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+                  for w, c in zip((0.2126, 0.7152, 0.0722), (r, g, b)))
+        assert (lum + 0.05) / 0.05 >= 7, name
+    assert "text=black" in source
+
+
+def test_ongoing_bars_get_an_arrow() -> None:
+    layout = layout_timeline(career())
+    source = render_tikz(layout, link=labels, escape=RecordingEscaper())
+    arrows = [line for line in source.splitlines() if line.startswith("\\fill[resumetldraw")]
+    assert len(arrows) == sum(b.item.ongoing for b in layout.bars) == 2
+
+
+def test_empty_layout() -> None:
+    empty = TimelineLayout(0, 0, 0, 0, (), (), 1, ())
+    source = render_tikz(empty, link=labels, escape=RecordingEscaper())
+    assert "\\resizebox" not in source  # resizing an empty box divides by zero
+    assert source.count("\\begin{tikzpicture}") == 1
+
+
+# -- compile ----------------------------------------------------------------------------
+
+
+def _document(pictures: list[str], targets: list[str]) -> str:
+    anchors = "\n".join(f"\\section{{Target}}\\label{{{t}}}" for t in targets)
+    body = "\n\n".join(pictures)
+    return (
+        "\\documentclass{article}\n\\usepackage{tikz}\n\\usepackage{hyperref}\n"
+        f"\\begin{{document}}\n{body}\n\n{anchors}\n\\end{{document}}\n"
+    )
+
+
+def _engine(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is required in CI")
+        pytest.skip(f"{name} is not installed")
+    return found
+
+
+@pytest.mark.parametrize("engine", ["xelatex", "pdflatex"])
+def test_picture_compiles(engine: str, tmp_path: Path) -> None:
+    if engine != "xelatex" and shutil.which(engine) is None:
+        pytest.skip(f"{engine} is optional")
+    executable = _engine(engine)
+    items = career() + hostile_items()
+    layout = layout_timeline(items)
+    windowed = layout_timeline(items, window=(m(1998, 6), m(2005, 6)))
+    empty = TimelineLayout(0, 0, 0, 0, (), (), 1, ())
+    pictures = [
+        render_tikz(layout, link=labels, escape=RecordingEscaper()),
+        render_tikz(windowed, link=lambda d: None, escape=RecordingEscaper()),
+        render_tikz(empty, link=labels, escape=RecordingEscaper()),
+    ]
+    targets = sorted({labels(i.docname) for i in items})
+    (tmp_path / "timeline.tex").write_text(_document(pictures, targets), encoding="utf-8")
+    result = subprocess.run(
+        [executable, "-interaction=nonstopmode", "-halt-on-error", "timeline.tex"],
+        cwd=tmp_path, capture_output=True, text=True, errors="replace", timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    log = (tmp_path / "timeline.log").read_text(errors="replace")
+    assert (tmp_path / "timeline.pdf").stat().st_size > 0
+    assert "! " not in log
