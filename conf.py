@@ -1,0 +1,236 @@
+"""Sphinx configuration for the career knowledge base.
+
+One set of sources gives four products: the HTML site, an ePub, the full PDF
+book and a two-page PDF résumé. The Makefile drives the builds; the README
+explains them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import os
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urljoin, urlsplit
+
+from sphinx.builders.epub3 import Epub3Builder
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+HERE = Path(__file__).parent.resolve()
+sys.path.insert(0, str(HERE / "_ext"))
+
+# -- Project ---------------------------------------------------------------
+
+project = "Alfred Perlstein"
+author = "Alfred Perlstein"
+copyright = "2003–2012, Alfred Perlstein"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+    "resume",
+]
+
+# "substitution" carries the download links below into index.md.
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "substitution"]
+bibtex_bibfiles = ["references.bib"]
+bibtex_reference_style = "author_year"
+
+exclude_patterns = [
+    ".*",  # hidden folders: .ci, .venv, .pytest_cache, …
+    "_build",
+    "_includes/**",  # snippets, only ever pulled into pages with {include}
+    "README.md",
+    "tests",
+    "benchmarks",
+    "test-artifacts",
+    "node_modules",
+    "venv",
+]
+
+resume_as_of = "2012-04"
+# The résumé's edition is the date it speaks from (EPUB 3 wants a version);
+# the PDF title pages show that date, not the day of the build.
+version = release = resume_as_of
+today = datetime.date.fromisoformat(f"{resume_as_of}-01").strftime("%B %Y")
+
+# -- Download links ----------------------------------------------------------
+#
+# index.md offers the PDF book, the two-page résumé and the ePub through the
+# substitutions {{ download_pdf }}, {{ download_brief }} and {{ download_epub }}.
+#
+# On Read the Docs the links are absolute, so they work in every format: the
+# book and the ePub are the version's own downloads, and the two-page résumé
+# is copied beside the HTML pages by the PDF job in .readthedocs.yaml.
+# Locally, `make all` builds the PDFs and the ePub, puts them in a folder and
+# names it in DOWNLOADS_DIR for the HTML build, which copies its files to the
+# root of the site and links them. Without DOWNLOADS_DIR (the ePub, a plain
+# sphinx-build) the formats are named without a link, so no link is broken.
+
+BOOK_NAME = "alfred-perlstein"
+BRIEF_NAME = f"{BOOK_NAME}-brief"
+DOWNLOADS = {
+    # substitution: (link text, file name, Read the Docs download format)
+    "download_pdf": ("PDF", f"{BOOK_NAME}.pdf", "pdf"),
+    "download_brief": ("two-page résumé (PDF)", f"{BRIEF_NAME}.pdf", None),
+    "download_epub": ("ePub", f"{BOOK_NAME}.epub", "epub"),
+}
+
+on_rtd = bool(os.environ.get("READTHEDOCS"))
+downloads_dir = Path(os.environ["DOWNLOADS_DIR"]) if os.environ.get("DOWNLOADS_DIR") else None
+
+
+def _download_url(filename: str, rtd_format: str | None) -> str | None:
+    """Where the site offers one download, or None where it has none."""
+    if on_rtd:
+        canonical = os.environ["READTHEDOCS_CANONICAL_URL"]
+        if rtd_format is None:
+            return urljoin(canonical, filename)
+        site = urlsplit(canonical)
+        return (
+            f"{site.scheme}://{site.netloc}/_/downloads/"
+            f"{os.environ['READTHEDOCS_LANGUAGE']}/{os.environ['READTHEDOCS_VERSION']}"
+            f"/{rtd_format}/"
+        )
+    if downloads_dir and (downloads_dir / filename).is_file():
+        return filename
+    return None
+
+
+def _download_link(text: str, filename: str, rtd_format: str | None) -> str:
+    """Markdown for one download: a link, or the bare name with no file."""
+    url = _download_url(filename, rtd_format)
+    # {.external}: a plain link, which MyST would otherwise try to resolve as
+    # a cross-reference to a source file.
+    return f"[{text}]({url}){{.external}}" if url else text
+
+
+myst_substitutions = {key: _download_link(*spec) for key, spec in DOWNLOADS.items()}
+
+# -- HTML --------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = project
+# Furo follows the reader's light or dark preference and has a toggle; both
+# schemes get the same accent colour, adjusted for contrast.
+html_theme_options = {
+    "light_css_variables": {
+        "color-brand-primary": "#1f5f8b",
+        "color-brand-content": "#1f5f8b",
+    },
+    "dark_css_variables": {
+        "color-brand-primary": "#7fb8e0",
+        "color-brand-content": "#7fb8e0",
+    },
+}
+pygments_style = "sphinx"
+pygments_dark_style = "monokai"
+
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# Published pages only: the Markdown sources hold text for private builds
+# (-t private) that must not be copied to the site.
+html_copy_source = False
+html_show_sourcelink = False
+# No "last updated" stamp: it would differ between otherwise identical builds.
+html_last_updated_fmt = None
+html_extra_path = (
+    [str(downloads_dir)] if downloads_dir and downloads_dir.is_dir() and not on_rtd else []
+)
+# No 404 page and no sitemap: sphinx-notfound-page and sphinx-sitemap would be
+# two more dependencies for a site of a few dozen pages, all reachable from the
+# navigation; Read the Docs serves its own 404 page and sitemap.
+
+# -- ePub --------------------------------------------------------------------
+
+epub_basename = BOOK_NAME
+epub_title = f"{project} — Résumé"
+epub_description = "The career of Alfred Perlstein: employers, projects and skills."
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_language = language
+# epub_uid must be an XML name; the identifier is the same stable string.
+epub_uid = "alfred-perlstein-resume"
+epub_identifier = epub_uid
+epub_scheme = "unknown"
+# A link in an e-reader can be followed; written-out URLs would only clutter.
+epub_show_urls = "no"
+
+# -- LaTeX / PDF -------------------------------------------------------------
+#
+# Two PDFs from the same sources: the whole book from index, and the two-page
+# résumé from brief. Each has its own LaTeX theme in _latex/themes (paper,
+# point size, wrapper class); the wrapper classes in _latex/ set each one's
+# title block, margins and page style, and resumestyle.sty the shared look.
+
+latex_engine = "xelatex"
+latex_theme_path = ["_latex/themes"]
+# The book takes index.md's table of contents, not its text: the landing
+# page's overview and download links are for the web (toctree_only).
+latex_documents = [
+    ("index", f"{BOOK_NAME}.tex", project, author, "resumebook", True),
+    ("brief", f"{BRIEF_NAME}.tex", project, author, "resumebrief"),
+]
+latex_additional_files = [
+    "_latex/resumebook.cls",
+    "_latex/resumebrief.cls",
+    "_latex/resumestyle.sty",
+]
+latex_show_urls = "no"
+latex_show_pagerefs = False
+latex_domain_indices = False
+latex_elements = {
+    # FreeSerif, FreeSans and FreeMono (GNU FreeFont) cover every character
+    # the sources use: é, ×, ✓, en and em dashes.
+    "fontpkg": r"""
+\setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
+  BoldFont=*Bold, BoldItalicFont=*BoldItalic]
+\setsansfont{FreeSans}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique]
+\setmonofont{FreeMono}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique, Scale=0.9]
+""",
+    # Sphinx's fncychap chapter pages are for manuals; resumestyle.sty sets
+    # plain headings instead.
+    "fncychap": "",
+    # Each wrapper class names its margins in \resumegeometry.
+    "geometry": r"\usepackage{geometry}\expandafter\geometry\expandafter{\resumegeometry}",
+    "preamble": r"\usepackage{resumestyle}",
+    "printindex": "",
+    "makeindex": "",
+    "sphinxsetup": "TitleColor={rgb}{0.12,0.37,0.55}, InnerLinkColor={rgb}{0.12,0.37,0.55}, OuterLinkColor={rgb}{0.12,0.37,0.55}",
+}
+
+
+class InlineSvgEpubBuilder(Epub3Builder):
+    """Sphinx's EPUB 3 builder, declaring the pages that hold inline SVG.
+
+    EPUB 3 wants properties="svg" on the manifest item of every page with an
+    <svg> element (epubcheck OPF-014), and Sphinx writes no properties. The
+    timeline and other charts of the resume extension are inline SVG.
+    """
+
+    XHTML_ITEM = re.compile(
+        r'<item id="[^"]*" href="(?P<href>[^"]*)" media-type="application/xhtml\+xml" />'
+    )
+
+    def build_content(self) -> None:
+        super().build_content()
+        opf = self.outdir / "content.opf"
+        opf.write_text(self.XHTML_ITEM.sub(self._declare_svg, opf.read_text("utf-8")), "utf-8")
+
+    def _declare_svg(self, item: re.Match[str]) -> str:
+        page = self.outdir / unquote(html.unescape(item["href"]))
+        if b"<svg" not in page.read_bytes():
+            return item[0]
+        return item[0].removesuffix(" />") + ' properties="svg" />'
+
+
+def setup(app: Sphinx) -> None:
+    app.add_builder(InlineSvgEpubBuilder, override=True)
