@@ -1,0 +1,92 @@
+# Build the career site, its PDFs and its ePub; run the tests.
+# `make help` lists the targets. Options for sphinx-build go in SPHINXOPTS,
+# e.g. `make pdf SPHINXOPTS="-t private"`.
+
+VENV       ?= .venv
+PYTHON     ?= $(VENV)/bin/python
+BUILDDIR   ?= _build
+SPHINXOPTS ?=
+# Every warning fails the build, and every cross-reference must resolve.
+STRICT     := -W --keep-going -n
+SPHINX      = $(PYTHON) -m sphinx $(STRICT) $(SPHINXOPTS)
+# The PDFs and the ePub that `make all` gathers for the site to link to.
+DOWNLOADS  := $(abspath $(BUILDDIR)/downloads)
+
+# Without a venv (VENV= PYTHON=python, as on Read the Docs) the caller has
+# installed the requirements already.
+ifneq ($(VENV),)
+SITE_DEPS := $(VENV)/.site-installed
+TEST_DEPS := $(VENV)/.test-installed
+endif
+
+.DEFAULT_GOAL := html
+.PHONY: help html epub latex pdf downloads all live test venv system-deps clean
+
+help:
+	@echo "make html         the site, in $(BUILDDIR)/html (the default)"
+	@echo "make pdf          the PDF book and the two-page résumé, in $(BUILDDIR)/latex"
+	@echo "make epub         the ePub, in $(BUILDDIR)/epub"
+	@echo "make all          PDFs and ePub, then the site with links to them"
+	@echo "make live         preview at http://127.0.0.1:8000 that reloads as you edit"
+	@echo "make test         every test (.venv/bin/python -m pytest)"
+	@echo "make system-deps  the Debian/Ubuntu packages for PDF and browser tests (root)"
+	@echo "make clean        remove $(BUILDDIR)"
+
+# -- Python environment ---------------------------------------------------------
+
+venv: $(TEST_DEPS)
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+
+$(VENV)/.site-installed: requirements.txt constraints.txt | $(VENV)/bin/python
+	$(PYTHON) -m pip install -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt constraints.txt $(VENV)/.site-installed
+	$(PYTHON) -m pip install -r requirements-test.txt -c constraints.txt
+	touch $@
+
+# -- Builds -----------------------------------------------------------------------
+# Each builder keeps its own doctrees, outside its output folder.
+
+# The site links the files in DOWNLOADS_DIR (conf.py); the ePub must not.
+html live: export DOWNLOADS_DIR := $(DOWNLOADS)
+
+html: $(SITE_DEPS)
+	$(SPHINX) -b html -d $(BUILDDIR)/doctrees/html . $(BUILDDIR)/html
+
+epub: $(SITE_DEPS)
+	$(SPHINX) -b epub -d $(BUILDDIR)/doctrees/epub . $(BUILDDIR)/epub
+
+latex: $(SITE_DEPS)
+	$(SPHINX) -b latex -d $(BUILDDIR)/doctrees/latex . $(BUILDDIR)/latex
+
+# latexmk runs XeLaTeX as often as needed for every .tex file; the two
+# documents are built side by side. A character missing from the fonts is an
+# error (resumestyle.sty), so a PDF that comes out is complete.
+pdf: latex
+	$(MAKE) -C $(BUILDDIR)/latex -j2 all-pdf \
+	  LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -file-line-error"
+
+downloads: pdf epub
+	mkdir -p $(DOWNLOADS)
+	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/epub/*.epub $(DOWNLOADS)/
+
+all: downloads
+	$(MAKE) html
+
+live: $(TEST_DEPS)
+	$(PYTHON) -m sphinx_autobuild . $(BUILDDIR)/live -d $(BUILDDIR)/doctrees/live \
+	  --watch _ext --ignore $(BUILDDIR) --ignore test-artifacts --port 8000 $(SPHINXOPTS)
+
+# -- Tests and machine setup ------------------------------------------------------
+
+test: $(TEST_DEPS)
+	$(PYTHON) -m pytest
+
+system-deps:
+	.ci/install-system-deps
+
+clean:
+	rm -rf $(BUILDDIR)
