@@ -12,6 +12,7 @@ from docutils import nodes
 
 from .dates import format_number, format_years
 from .svg import render_svg
+from .tikz import render_tikz
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -129,7 +130,6 @@ def visit_email_latex(self: LaTeXTranslator, node: email_link) -> None:
 
 
 def visit_timeline_chart_latex(self: LaTeXTranslator, node: timeline_chart) -> None:
-    from .tikz import render_tikz
     picture = render_tikz(node["layout"], link=lambda d: _latex_link(self, d), escape=self.encode)
     self.body.append("\n\\begin{center}\n" + picture + "\n\\end{center}\n")
     raise nodes.SkipNode

@@ -20,6 +20,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .dates import format_month_short as format_month
+from .dates import month as month_index
+
 __all__ = [
     "NOMINAL_WIDTH_EM",
     "TICK_MIN_SPACING_EM",
@@ -55,8 +58,6 @@ UMBRELLA_MIN_HELD = 2
 PROJECT_LABEL_GAP_EM = 0.5
 PROJECT_LABEL_MAX_EM = 24.0
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -118,17 +119,6 @@ class TimelineLayout:
 
 # --------------------------------------------------------------------------
 # Dates and text helpers
-
-
-def month_index(year: int, month: int) -> int:
-    """The month index used throughout: ``year * 12 + (month - 1)``."""
-    return year * 12 + (month - 1)
-
-
-def format_month(month: int) -> str:
-    """``format_month(month_index(2011, 8)) == "Aug 2011"`` (English, locale-free)."""
-    year, offset = divmod(month, 12)
-    return f"{_MONTHS[offset]} {year}"
 
 
 def describe(item: TimelineItem) -> str:
