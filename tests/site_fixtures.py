@@ -1,0 +1,175 @@
+"""Builds of the real site, made once per test session and shared by the tests.
+
+Each builder runs as its own ``sphinx-build`` process with this interpreter,
+strictly (``-W --keep-going -n``) and with ``SOURCE_DATE_EPOCH`` fixed, into a
+temporary folder. A build that warns fails every test that uses it, with the
+warnings in the failure message. Tools from outside Python (LaTeX, epubcheck,
+Poppler) are looked up with :func:`require_tool`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import runpy
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# 2012-04-01, the month of resume_as_of.
+SOURCE_DATE_EPOCH = "1333238400"
+STRICT = ("-W", "--keep-going", "-n")
+
+
+def running_in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in {"", "0", "false", "no"}
+
+
+def require_tool(name: str) -> str:
+    """Return the path of the command *name*, or stop the test without it.
+
+    Locally a missing tool skips the test; in CI (``CI`` set) it fails it, so
+    that CI never passes by skipping.
+    """
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"{name} is not installed; `make system-deps` installs it"
+    if running_in_ci():
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@functools.cache
+def site_config() -> Mapping[str, object]:
+    """The settings in conf.py, read the way Sphinx reads them."""
+    return runpy.run_path(str(ROOT / "conf.py"))
+
+
+def build_environment(**extra: str) -> dict[str, str]:
+    """The environment of a local build: fixed date, not Read the Docs, no downloads."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("READTHEDOCS") and key != "DOWNLOADS_DIR"
+    }
+    env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    env.update(extra)
+    return env
+
+
+def sphinx_build(
+    builder: str, outdir: Path, *options: str, env: Mapping[str, str] | None = None
+) -> Path:
+    """Build the site with *builder* into *outdir*; fail the test on any warning.
+
+    The doctrees go beside *outdir*, not into it, so that the output holds only
+    what is published.
+    """
+    warnings = outdir.parent / f"{outdir.name}.warnings"
+    command = [
+        sys.executable, "-m", "sphinx", "-b", builder, *STRICT, "-q",
+        "-d", str(outdir.parent / f"{outdir.name}.doctrees"), "-w", str(warnings),
+        *options, str(ROOT), str(outdir),
+    ]  # fmt: skip
+    result = subprocess.run(
+        command,
+        env=dict(env) if env is not None else build_environment(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    reported = warnings.read_text("utf-8").strip() if warnings.exists() else ""
+    if result.returncode != 0 or reported:
+        pytest.fail(
+            f"sphinx-build -b {builder} {' '.join(options)} did not build cleanly:\n"
+            f"{reported or result.stderr[-5000:]}",
+            pytrace=False,
+        )
+    return outdir
+
+
+@pytest.fixture(scope="session")
+def site_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder that holds every whole-site build of the session."""
+    return tmp_path_factory.mktemp("site")
+
+
+@pytest.fixture(scope="session")
+def site_html(site_root: Path) -> Path:
+    """The HTML site, built serially, without download files."""
+    return sphinx_build("html", site_root / "html")
+
+
+@pytest.fixture(scope="session")
+def site_epub(site_root: Path) -> Path:
+    """The ePub file."""
+    outdir = sphinx_build("epub", site_root / "epub")
+    return outdir / f"{site_config()['epub_basename']}.epub"
+
+
+@pytest.fixture(scope="session")
+def site_latex(site_root: Path) -> Path:
+    """The LaTeX output folder: one .tex file per document in latex_documents."""
+    return sphinx_build("latex", site_root / "latex")
+
+
+@pytest.fixture(scope="session")
+def site_pdfs(site_latex: Path) -> dict[str, Path]:
+    """Every PDF, compiled by latexmk as `make pdf` does, keyed by start document."""
+    latexmk = require_tool("latexmk")
+    require_tool("xelatex")
+    documents = {entry[0]: Path(entry[1]).stem for entry in site_config()["latex_documents"]}
+    # One latexmk per document, side by side; latexmkrc in the folder makes
+    # them run xelatex.
+    runs = {
+        start: subprocess.Popen(
+            [latexmk, "-pdf", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
+            cwd=site_latex,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for start, name in documents.items()
+    }
+    failures = []
+    for start, run in runs.items():
+        output, _ = run.communicate()
+        if run.returncode != 0:
+            failures.append(f"latexmk for {start} failed:\n{output[-5000:]}")
+    if failures:
+        pytest.fail("\n\n".join(failures), pytrace=False)
+    return {start: site_latex / f"{name}.pdf" for start, name in documents.items()}
+
+
+@pytest.fixture(scope="session")
+def site_pdf(site_pdfs: dict[str, Path]) -> Path:
+    """The full PDF book, from index."""
+    return site_pdfs["index"]
+
+
+@pytest.fixture(scope="session")
+def site_brief_pdf(site_pdfs: dict[str, Path]) -> Path:
+    """The two-page résumé, from brief."""
+    return site_pdfs["brief"]
+
+
+@pytest.fixture(scope="session")
+def site_html_with_downloads(
+    site_root: Path, site_pdfs: dict[str, Path], site_epub: Path
+) -> Path:
+    """The HTML site as `make all` builds it: PDFs and ePub copied in and linked."""
+    downloads = site_root / "downloads"
+    downloads.mkdir()
+    for built in (*site_pdfs.values(), site_epub):
+        shutil.copy2(built, downloads)
+    return sphinx_build(
+        "html",
+        site_root / "html-with-downloads",
+        env=build_environment(DOWNLOADS_DIR=str(downloads)),
+    )
