@@ -115,14 +115,17 @@ myst_substitutions = {key: _download_link(*spec) for key, spec in DOWNLOADS.item
 
 # -- HTML --------------------------------------------------------------------
 
+# The one accent colour of the site (light scheme) and of the PDFs.
+ACCENT = "1F5F8B"
+
 html_theme = "furo"
 html_title = project
-# Furo follows the reader's light or dark preference and has a toggle; both
-# schemes get the same accent colour, adjusted for contrast.
+# Furo follows the reader's light or dark preference and has a toggle; the
+# dark scheme gets a lighter shade of the accent, for contrast.
 html_theme_options = {
     "light_css_variables": {
-        "color-brand-primary": "#1f5f8b",
-        "color-brand-content": "#1f5f8b",
+        "color-brand-primary": f"#{ACCENT}",
+        "color-brand-content": f"#{ACCENT}",
     },
     "dark_css_variables": {
         "color-brand-primary": "#7fb8e0",
@@ -182,8 +185,7 @@ latex_additional_files = [
     "_latex/resumebrief.cls",
     "_latex/resumestyle.sty",
 ]
-latex_show_urls = "no"
-latex_show_pagerefs = False
+# A résumé has no index.
 latex_domain_indices = False
 latex_elements = {
     # FreeSerif, FreeSans and FreeMono (GNU FreeFont) cover every character
@@ -204,7 +206,9 @@ latex_elements = {
     "preamble": r"\usepackage{resumestyle}",
     "printindex": "",
     "makeindex": "",
-    "sphinxsetup": "TitleColor={rgb}{0.12,0.37,0.55}, InnerLinkColor={rgb}{0.12,0.37,0.55}, OuterLinkColor={rgb}{0.12,0.37,0.55}",
+    "sphinxsetup": ", ".join(
+        f"{key}={{HTML}}{{{ACCENT}}}" for key in ("TitleColor", "InnerLinkColor", "OuterLinkColor")
+    ),
 }
 
 
