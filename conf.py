@@ -78,7 +78,7 @@ BRIEF_NAME = f"{BOOK_NAME}-brief"
 DOWNLOADS = {
     # substitution: (link text, file name, Read the Docs download format)
     "download_pdf": ("PDF", f"{BOOK_NAME}.pdf", "pdf"),
-    "download_brief": ("two-page résumé (PDF)", f"{BRIEF_NAME}.pdf", None),
+    "download_brief": ("PDF", f"{BRIEF_NAME}.pdf", None),
     "download_epub": ("ePub", f"{BOOK_NAME}.epub", "epub"),
 }
 
