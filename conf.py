@@ -8,18 +8,10 @@ explains them.
 from __future__ import annotations
 
 import datetime
-import html
 import os
-import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
-from urllib.parse import unquote, urljoin, urlsplit
-
-from sphinx.builders.epub3 import Epub3Builder
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
+from urllib.parse import urljoin, urlsplit
 
 HERE = Path(__file__).parent.resolve()
 sys.path.insert(0, str(HERE / "_ext"))
@@ -210,31 +202,3 @@ latex_elements = {
         f"{key}={{HTML}}{{{ACCENT}}}" for key in ("TitleColor", "InnerLinkColor", "OuterLinkColor")
     ),
 }
-
-
-class InlineSvgEpubBuilder(Epub3Builder):
-    """Sphinx's EPUB 3 builder, declaring the pages that hold inline SVG.
-
-    EPUB 3 wants properties="svg" on the manifest item of every page with an
-    <svg> element (epubcheck OPF-014), and Sphinx writes no properties. The
-    timeline and other charts of the resume extension are inline SVG.
-    """
-
-    XHTML_ITEM = re.compile(
-        r'<item id="[^"]*" href="(?P<href>[^"]*)" media-type="application/xhtml\+xml" />'
-    )
-
-    def build_content(self) -> None:
-        super().build_content()
-        opf = self.outdir / "content.opf"
-        opf.write_text(self.XHTML_ITEM.sub(self._declare_svg, opf.read_text("utf-8")), "utf-8")
-
-    def _declare_svg(self, item: re.Match[str]) -> str:
-        page = self.outdir / unquote(html.unescape(item["href"]))
-        if b"<svg" not in page.read_bytes():
-            return item[0]
-        return item[0].removesuffix(" />") + ' properties="svg" />'
-
-
-def setup(app: Sphinx) -> None:
-    app.add_builder(InlineSvgEpubBuilder, override=True)

@@ -242,3 +242,15 @@ def test_compact_career_summary(make_app, tmp_path):
     text = (app.outdir / "brief.txt").read_text().replace("Aug\n2010", "Aug 2010")
     assert "**The BSD Project** — *Committer*, Aug 1999 – present\n\nTCP splicing" in text
     assert "**Acme Networks**, Springfield — *Kernel Programmer*, Jan 2007 – Aug 2010\n\nReader/writer locks" in text
+
+
+def test_epub_declares_its_inline_svg(make_app, tmp_path):
+    import zipfile
+
+    app = build(make_app, site(tmp_path), "epub")
+    with zipfile.ZipFile(next(app.outdir.glob("*.epub"))) as epub:
+        opf = epub.read("content.opf").decode()
+        index = epub.read("index.xhtml").decode()
+    assert re.search(r'href="index.xhtml" media-type="application/xhtml\+xml" properties="svg" />', opf)
+    assert re.search(r'href="skills.xhtml" media-type="application/xhtml\+xml" />', opf)  # no chart there
+    assert 'role="document"' in index  # a role ePub checkers accept on <svg>

@@ -14,6 +14,7 @@ from . import collect
 from .config import setup_config
 from .directives import DIRECTIVES, EmailRole
 from .domain import ResumeDomain, skill_role
+from .epub import package_svg
 from .nodes import setup_nodes
 from .render import fill_aggregates
 
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", collect.updated_docs)
     app.connect("doctree-resolved", fill_aggregates)
     app.connect("builder-inited", _html_assets)
+    app.connect("build-finished", package_svg)
     return {
         "version": __version__,
         "env_version": 1,

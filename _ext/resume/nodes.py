@@ -89,8 +89,9 @@ def visit_timeline_chart_html(self: HTML5Translator, node: timeline_chart) -> No
         return self.builder.get_relative_uri(here, docname)
 
     svg = render_svg(
-        node["layout"], href=href, title=node["title"], desc=node["desc"], id_prefix=node["uid"]
-    )
+        node["layout"], href=href, title=node["title"], desc=node["desc"], id_prefix=node["uid"],
+        role="document" if self.builder.name == "epub" else "group",
+    )  # fmt: skip
     self.body.append(f'<div class="resume-timeline">{svg}</div>\n')
     raise nodes.SkipNode
 

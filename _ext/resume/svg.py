@@ -105,16 +105,20 @@ def render_svg(
     title: str,
     desc: str,
     id_prefix: str,
+    role: str = "group",
 ) -> str:
-    """The chart as an ``<svg>`` string; byte-identical for identical input."""
+    """The chart as an ``<svg>`` string; byte-identical for identical input.
+
+    ``role`` is "group", not "img": an img's children are hidden from assistive
+    technology, and these children are links. (ePub checkers know only a few
+    roles for <svg>; the ePub writer passes "document", which also keeps them.)
+    """
     ident = safe_id(id_prefix)
     height = _axis_y(layout) + AXIS_SPACE
-    # role="group", not "img": an img's children are hidden from assistive
-    # technology, and these children are links.
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
         f' class="resume-tl" viewBox="0 0 {num(WIDTH)} {num(height)}" width="100%"'
-        f' preserveAspectRatio="xMinYMin meet" role="group"'
+        f' preserveAspectRatio="xMinYMin meet" role="{esc(role)}"'
         f' aria-labelledby="{ident}-title {ident}-desc">',
         f'<title id="{ident}-title">{esc(title)}</title>',
         f'<desc id="{ident}-desc">{esc(desc)}</desc>',
