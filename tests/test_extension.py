@@ -254,3 +254,11 @@ def test_epub_declares_its_inline_svg(make_app, tmp_path):
     assert re.search(r'href="index.xhtml" media-type="application/xhtml\+xml" properties="svg" />', opf)
     assert re.search(r'href="skills.xhtml" media-type="application/xhtml\+xml" />', opf)  # no chart there
     assert 'role="document"' in index  # a role ePub checkers accept on <svg>
+
+
+def test_unknown_skill_role_warns_without_nitpicky(make_app, tmp_path):
+    page = "# Page\n\nKnows {skill}`Cobol` and {skill}`C`.\n"
+    app = build(make_app, site(tmp_path, files={"page.md": page}))
+    found = [w for w in warnings(app) if "Cobol" in w]
+    assert len(found) == 1 and "page.md:3: WARNING: skill 'Cobol' is not in the catalogue" in found[0]
+    assert 'href="skills.html#skill-c"' in (app.outdir / "page.html").read_text()

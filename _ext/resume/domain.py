@@ -45,7 +45,7 @@ class SkillRole(XRefRole):
         return super().run()
 
 
-skill_role = SkillRole(innernodeclass=nodes.inline)
+skill_role = SkillRole(innernodeclass=nodes.inline, warn_dangling=True)
 
 
 class ResumeDomain(Domain):
@@ -53,6 +53,7 @@ class ResumeDomain(Domain):
     label = "Résumé"
     roles = {"skill": skill_role}
     object_types = {"skill": ObjType("skill", "skill")}
+    dangling_warnings = {"skill": "skill %(target)r is not in the catalogue"}
     initial_data: dict[str, Any] = {
         "records": {},  # docname -> Record
         "aggregates": {},  # docname -> {directive name: [(line, options), ...]}
