@@ -27,6 +27,7 @@ extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
     "resume",
+    "accessible_html",  # valid ARIA for toctree captions and citations (_ext/)
 ]
 
 # "substitution" carries the download links below into index.md.
@@ -124,8 +125,8 @@ html_theme_options = {
         "color-brand-content": "#7fb8e0",
     },
 }
-pygments_style = "sphinx"
-pygments_dark_style = "monokai"
+pygments_style = "a11y-light"
+pygments_dark_style = "a11y-dark"
 
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 # Published pages only: the Markdown sources hold text for private builds

@@ -266,8 +266,6 @@ CASES: dict[str, Case] = {
         {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8").replace('"2012-04"', '"2012-13"')},
         "conf.py:6",
         r"resume_as_of: '2012-13' has no month 13.*\[resume\.config\]",
-        bug="the resume.config warning has no location: config.check_config logs it without one, "
-        "so it is not 'conf.py:6: WARNING: ...' like every other",
     ),
     # -- directives and roles -------------------------------------------------------------------
     "timeline-unknown-option": Case(
@@ -310,9 +308,6 @@ CASES: dict[str, Case] = {
         {PAGE: directive("```{skill-matrix}", ":category: Cooking", "```")},
         f"{PAGE}:7",
         r"unknown category 'Cooking'.*\[resume\.directive\]",
-        bug="a :category: that is in no catalogue category is not reported (the guide's resume.directive "
-        "promises a warning for an option that names something that does not exist); the matrix "
-        "silently says 'No skills to show.'",
     ),
     "timeline-with-argument": Case(
         {PAGE: directive("```{timeline} everything", "```")},
@@ -328,8 +323,6 @@ CASES: dict[str, Case] = {
         {PAGE: directive("```{skill-index}", "```")},
         "skills.md:17",
         r"more than one skill-index.*\[resume\.directive\]",
-        bug="the 'more than one skill-index' warning always names line 1 of the page "
-        "(collect._check_aggregates passes 1), not the line of the directive, which the domain has",
     ),
     "email-without-at": Case(
         {PAGE: directive("Write to {email}`nobody`.")},

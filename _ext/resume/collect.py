@@ -3,7 +3,6 @@ which pages to write again when it changes."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -105,18 +104,24 @@ def _check_slugs(records: list[Record]) -> None:
 
 
 def _check_aggregates(domain: ResumeDomain) -> None:
-    employers = domain.career.employers
-    holders = defaultdict(list)
+    career = domain.career
+    categories = {entry.category for entries in career.entries.values() for entry in entries}
+    indexes: list[tuple[str, int]] = []
     for docname in sorted(domain.aggregates):
         for directive, uses in sorted(domain.aggregates[docname].items()):
             for line, options in uses:
-                holders[directive].append(docname)
+                if directive == "skill-index":
+                    indexes.append((docname, line))
                 slug = options.get("employer")
-                if slug is not None and slug not in employers:
+                if slug is not None and slug not in career.employers:
                     warn(f"{directive}: unknown employer {slug!r}", docname, line, "directive")
-    for extra in holders["skill-index"][1:]:
-        warn(f"more than one skill-index; skill links go to {holders['skill-index'][0]!r}",
-             extra, 1, "directive")  # fmt: skip
+                category = options.get("category")
+                if category is not None and category not in categories:
+                    known = ", ".join(sorted(categories)) or "none"
+                    warn(f"{directive}: unknown category {category!r} (categories: {known})",
+                         docname, line, "directive")  # fmt: skip
+    for docname, line in indexes[1:]:
+        warn(f"more than one skill-index; skill links go to {indexes[0][0]!r}", docname, line, "directive")
 
 
 def updated_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
@@ -40,6 +42,19 @@ def check_config(app: Sphinx, config: Config) -> None:
         parse_month(str(config.resume_as_of))
     except DateError as error:
         logger.warning(
-            "resume_as_of: %s; using %s", error, _this_month(), type="resume", subtype="config"
-        )
+            "resume_as_of: %s; using %s", error, _this_month(),
+            location=_setting_location(app, "resume_as_of"), type="resume", subtype="config",
+        )  # fmt: skip
         config.resume_as_of = _this_month()
+
+
+def _setting_location(app: Sphinx, name: str) -> str | None:
+    """``conf.py:N`` where the setting is assigned, for warnings about it."""
+    conf = Path(app.confdir, "conf.py")
+    try:
+        lines = conf.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    assignment = re.compile(rf"\s*{re.escape(name)}\s*=")
+    line = next((n for n, text in enumerate(lines, 1) if assignment.match(text)), None)
+    return f"{conf}:{line}" if line else str(conf)

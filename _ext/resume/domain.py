@@ -6,6 +6,7 @@ re-read and a parallel merge takes exactly the documents it is handed.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Set
@@ -29,12 +30,23 @@ if TYPE_CHECKING:
     from .model import Record
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
+
+
 def skill_anchor(name: str) -> str:
-    """A stable HTML id for a skill's entry: ``C++`` → ``skill-c-plus-plus``."""
-    text = name.replace("+", " plus ").replace("#", " sharp ").replace("/", " ")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return f"skill-{slug or 'x'}"
+    """A stable HTML id for a skill's entry, different for every name.
+
+    A plain name keeps its letters: ``FreeBSD`` → ``skill-FreeBSD``. Any other
+    gets a readable part and a digest of the whole name after ``--``, which a
+    plain name's id never contains: ``C++`` → ``skill-C-plus-plus--<digest>``.
+    """
+    if _PLAIN_NAME.fullmatch(name):
+        return "skill-" + name.replace(" ", "-")
+    spelled = name.replace("+", " plus ").replace("#", " sharp ")
+    ascii_text = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
+    readable = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+    return f"skill-{readable}--{digest}" if readable else f"skill--{digest}"
 
 
 class SkillRole(XRefRole):
