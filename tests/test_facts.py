@@ -9,6 +9,7 @@ any page, but it has to be somewhere.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -271,3 +272,26 @@ def test_cto_is_typed_in_latin_letters(site_html: Path) -> None:
     cyrillic = re.compile("[\u0400-\u04ff]")
     found = [name for name, text in pages.items() if name != EDITORIAL_NOTES and cyrillic.search(text)]
     assert not found, f"Cyrillic letters on {found}"
+
+
+def test_every_employer_and_project_is_two_clicks_from_the_index(site_html: Path) -> None:
+    """A breadth-first walk over the links a reader can click, from the home page."""
+    depth = {"index.html": 0}
+    frontier = ["index.html"]
+    for clicks in (1, 2):
+        reached = []
+        for page in frontier:
+            soup = BeautifulSoup((site_html / page).read_text(encoding="utf-8"), "html.parser")
+            for link in soup.find_all("a", href=True):
+                href = link["href"].split("#")[0]
+                if not href or "://" in href or href.startswith("mailto:"):
+                    continue
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+                if (site_html / target).is_file() and target not in depth:
+                    depth[target] = clicks
+                    reached.append(target)
+        frontier = reached
+    pages = [p.relative_to(site_html).as_posix() for folder in ("experience", "projects")
+             for p in (site_html / folder).glob("*.html")]  # fmt: skip
+    far = sorted(p for p in pages if depth.get(p, 99) > 2)
+    assert not far, f"more than two clicks from the index: {far}"
