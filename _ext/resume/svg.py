@@ -27,7 +27,7 @@ from .timeline import (
     TimelineLayout,
     bar_text,
     describe,
-    place_lane_labels,
+    place_labels,
     text_width_em,
 )
 
@@ -218,18 +218,8 @@ def _bars(layout: TimelineLayout, href: Callable[[str], str]) -> list[str]:
 
 
 def _labels(marks: list[_Mark]) -> list[LabelPlacement | None]:
-    """Place labels lane by lane (layout.bars is sorted by lane, then start)."""
-    result: list[LabelPlacement | None] = []
-    start = 0
-    while start < len(marks):
-        stop = start
-        while stop < len(marks) and marks[stop].bar.lane == marks[start].bar.lane:
-            stop += 1
-        specs = [_spec(m) for m in marks[start:stop]]
-        result.extend(place_lane_labels(specs, svg_text_width, lo=2.0, hi=WIDTH - 2.0,
-                                        gap=LABEL_GAP, pad=LABEL_PAD))
-        start = stop
-    return result
+    return place_labels([(m.bar.lane, _spec(m)) for m in marks], svg_text_width,
+                        lo=2.0, hi=WIDTH - 2.0, gap=LABEL_GAP, pad=LABEL_PAD)  # fmt: skip
 
 
 def _spec(mark: _Mark) -> LabelSpec:

@@ -24,7 +24,7 @@ from .timeline import (
     LabelSpec,
     TimelineLayout,
     bar_text,
-    place_lane_labels,
+    place_labels,
     text_width_em,
 )
 
@@ -180,18 +180,8 @@ def _bars(
 
 
 def _labels(marks: list[_Mark]) -> list[LabelPlacement | None]:
-    """Place labels lane by lane (layout.bars is sorted by lane, then start)."""
-    result: list[LabelPlacement | None] = []
-    start = 0
-    while start < len(marks):
-        stop = start
-        while stop < len(marks) and marks[stop].bar.lane == marks[start].bar.lane:
-            stop += 1
-        specs = [_spec(m) for m in marks[start:stop]]
-        result.extend(place_lane_labels(specs, tikz_text_width, lo=0.0, hi=WIDTH,
-                                        gap=LABEL_GAP, pad=LABEL_PAD))
-        start = stop
-    return result
+    return place_labels([(m.bar.lane, _spec(m)) for m in marks], tikz_text_width,
+                        lo=0.0, hi=WIDTH, gap=LABEL_GAP, pad=LABEL_PAD)  # fmt: skip
 
 
 def _spec(mark: _Mark) -> LabelSpec:

@@ -14,6 +14,7 @@ both renderers scale that nominal width to their own, so decisions taken here
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -38,6 +39,7 @@ __all__ = [
     "format_month",
     "layout_timeline",
     "month_index",
+    "place_labels",
     "place_lane_labels",
     "text_width_em",
     "tick_step_for",
@@ -422,6 +424,25 @@ def place_lane_labels(
         used = max(used, spec.x1)
         if placement is not None and not placement.inside:
             used = max(used, placement.span(measure)[1])
+    return placements
+
+
+def place_labels(
+    specs: Sequence[tuple[int, LabelSpec]],
+    measure: Callable[[str], float],
+    *,
+    lo: float,
+    hi: float,
+    gap: float,
+    pad: float,
+) -> list[LabelPlacement | None]:
+    """Every mark's label: ``specs`` are (lane, spec) sorted by lane then left
+    to right, as ``TimelineLayout.bars`` is; each lane is placed on its own."""
+    placements: list[LabelPlacement | None] = []
+    for _, lane in itertools.groupby(specs, key=lambda pair: pair[0]):
+        placements.extend(
+            place_lane_labels([spec for _, spec in lane], measure, lo=lo, hi=hi, gap=gap, pad=pad)
+        )
     return placements
 
 
