@@ -32,6 +32,7 @@ from resume.timeline import (  # noqa: E402
     tick_step_for,
     truncate_words,
 )
+from resume.timeline import _label_reach, _Visible  # noqa: E402  (the lane rule itself)
 
 m = month_index
 
@@ -180,8 +181,9 @@ def test_committer_role_has_a_lane_of_its_own(extra: list[TimelineItem]) -> None
 
 
 def test_jobs_are_packed_into_the_fewest_lanes() -> None:
-    """Without one span holding another, greedy partitioning is optimal:
-    the lane count equals the largest number of positions live in one month."""
+    """Without one span holding another, greedy partitioning is optimal: the
+    lane count equals the largest number of positions live in one month, each
+    counted until the end of its label where the label does not fit inside."""
     rng = random.Random(7)
     for _ in range(50):
         starts = sorted(rng.sample(range(0, 400), 30))
@@ -191,7 +193,9 @@ def test_jobs_are_packed_into_the_fewest_lanes() -> None:
             ends.append(last)
         items = [pos(f"p{i}", s, e) for i, (s, e) in enumerate(zip(starts, ends))]
         layout = layout_timeline(items)
-        depth = max(sum(1 for s, e in zip(starts, ends) if s <= month <= e) for month in range(0, 500))
+        reaches = [_label_reach(_Visible(i, i.start, i.end), layout.months) for i in items]
+        assert all(r >= e for r, e in zip(reaches, ends))
+        depth = max(sum(1 for s, r in zip(starts, reaches) if s <= month <= r) for month in range(0, 700))
         assert layout.position_lanes == depth
 
 

@@ -210,11 +210,12 @@ def layout_timeline(
     jobs = [v for v, u in zip(positions, umbrella) if not u]
     roles = [v for v, u in zip(positions, umbrella) if u]
 
-    job_lanes, n_jobs = _partition(jobs, [v.end for v in jobs])
+    months = hi - lo + 1
+    job_lanes, n_jobs = _partition(jobs, [_label_reach(v, months) for v in jobs])
     # One lane per umbrella role, never shared: there are few, and sharing
     # would again read as one career line (a role that ended, then another).
     role_lanes, n_roles = list(range(len(roles))), len(roles)
-    reach = [_project_reach(v, hi - lo + 1) for v in projects]
+    reach = [_label_reach(v, months) for v in projects]
     proj_lanes, n_projects = _partition(projects, reach)
 
     n_positions = n_jobs + n_roles
@@ -324,10 +325,15 @@ def _partition(visible: list[_Visible], reach: list[int]) -> tuple[list[int], in
     return lanes, count
 
 
-def _project_reach(v: _Visible, months: int) -> int:
-    """Last month a project's mark *and* its label (drawn to the right) cover."""
+def _label_reach(v: _Visible, months: int) -> int:
+    """Last month a mark *and* its label cover: a job's label goes inside its
+    bar when the bar is wide enough, anything else's to the right of it, so a
+    lane keeps room for every label and no bar goes unnamed."""
     label_em = PROJECT_LABEL_GAP_EM + min(text_width_em(bar_text(v.item)), PROJECT_LABEL_MAX_EM)
-    return v.end + math.ceil(label_em * months / NOMINAL_WIDTH_EM)
+    label_months = math.ceil(label_em * months / NOMINAL_WIDTH_EM)
+    if v.item.kind != "project" and label_months <= v.end - v.start + 1:
+        return v.end
+    return v.end + label_months
 
 
 def _bar(v: _Visible, lane: int, tones: dict[str, int]) -> Bar:
