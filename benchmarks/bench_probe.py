@@ -9,11 +9,15 @@ there, as JSON lines:
 - ``{"event": "page", "pagename": ...}``: each HTML page written
   (``html-page-context``; appended from whichever process writes it, so
   parallel writes are counted too);
-- ``{"event": "phase", "name": ..., "time": ...}``: wall-clock marks.
+- ``{"event": "phase", "name": ..., "time": ...}``: wall-clock marks;
+- ``{"event": "gc", "collections": [...], "seconds": [...]}``: at the end, how
+  often and how long Python's cyclic garbage collector ran in the main
+  process, per generation (``gc.callbacks``).
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
@@ -35,8 +39,31 @@ def _phase(name: str) -> None:
     _record(event="phase", name=name, time=time.time(), pid=os.getpid())
 
 
+class _Collections:
+    """Time spent in the garbage collector, per generation."""
+
+    def __init__(self) -> None:
+        self.count = [0, 0, 0]
+        self.seconds = [0.0, 0.0, 0.0]
+        self.started = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self.started = time.perf_counter()
+        else:
+            self.count[info["generation"]] += 1
+            self.seconds[info["generation"]] += time.perf_counter() - self.started
+
+    def record(self) -> None:
+        _record(event="gc", collections=self.count, seconds=[round(s, 3) for s in self.seconds])
+
+
 def setup(app: Any) -> dict[str, Any]:
     _phase("setup")
+    collections = _Collections()
+    if os.environ.get(PROBE):
+        gc.callbacks.append(collections)
+        app.connect("build-finished", lambda app, exc: collections.record())
     app.connect("builder-inited", lambda app: _phase("builder-inited"))
     app.connect("env-before-read-docs",
                 lambda app, env, docnames: _record(event="read", docnames=sorted(docnames)))  # fmt: skip

@@ -30,6 +30,7 @@ class Build:
     written: list[str] = field(default_factory=list)  # HTML pages written, documents only
     other_pages: list[str] = field(default_factory=list)  # genindex, search, …
     phases: dict[str, float] = field(default_factory=dict)  # seconds since the probe's setup
+    gc: dict[str, list] = field(default_factory=dict)  # collections and seconds per generation
     warnings: list[str] = field(default_factory=list)
 
 
@@ -80,6 +81,8 @@ def _read_probe(probe: Path, srcdir: Path, build: Build) -> None:
             build.read = entry["docnames"]
         elif entry["event"] == "page":
             pages.add(entry["pagename"])
+        elif entry["event"] == "gc":
+            build.gc = {"collections": entry["collections"], "seconds": entry["seconds"]}
         elif entry["event"] == "phase":
             start = entry["time"] if start is None else start
             build.phases[entry["name"]] = round(entry["time"] - start, 3)

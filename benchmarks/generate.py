@@ -425,7 +425,7 @@ def site_settings(conf: Path = SITE_CONF) -> dict[str, Any]:
     return settings
 
 
-def conf_py(variant: Variant, settings: dict[str, Any]) -> str:
+def conf_py(variant: Variant, settings: dict[str, Any], ext_dir: Path = EXT_DIR) -> str:
     values = dict(settings)
     extensions = [e for e in values.pop("site_extensions") if variant.extension or e != "resume"]
     if not variant.extension:
@@ -442,7 +442,7 @@ def conf_py(variant: Variant, settings: dict[str, Any]) -> str:
         "import sys",
         "",
         f"SITE_CONF = {str(SITE_CONF)!r}",
-        f"sys.path[:0] = [{str(EXT_DIR)!r}, {str(BENCH_DIR)!r}]",
+        f"sys.path[:0] = [{str(ext_dir)!r}, {str(BENCH_DIR)!r}]",
         "",
         f"extensions = {[*extensions, 'bench_probe']!r}",
         'exclude_patterns = ["_build"]',
@@ -460,15 +460,18 @@ def conf_py(variant: Variant, settings: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_site(root: Path, kb: KnowledgeBase, variant: Variant, settings: dict[str, Any] | None = None) -> Path:
-    """Write ``kb`` as a Sphinx project in ``root`` (created; must not hold pages)."""
+def write_site(
+    root: Path, kb: KnowledgeBase, variant: Variant, settings: dict[str, Any] | None = None, ext_dir: Path = EXT_DIR
+) -> Path:
+    """Write ``kb`` as a Sphinx project in ``root``, its conf.py loading the
+    extension from ``ext_dir`` (the folder that holds ``resume/``)."""
     settings = settings if settings is not None else site_settings()
     root.mkdir(parents=True, exist_ok=True)
     for relative, text in pages(kb).items():
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(variant_source(text, variant), encoding="utf-8")
-    (root / "conf.py").write_text(conf_py(variant, settings), encoding="utf-8")
+    (root / "conf.py").write_text(conf_py(variant, settings, ext_dir), encoding="utf-8")
     return root
 
 

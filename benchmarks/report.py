@@ -35,6 +35,12 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:+.1f} %"
 
 
+def _gc(runs: list[dict[str, Any]]) -> str:
+    """Median seconds spent in the cyclic garbage collector (all generations)."""
+    spent = [sum(r["gc"]["seconds"]) for r in runs if r.get("gc")]
+    return f"{statistics.median(spent):.1f} s" if spent else "–"
+
+
 def _kib(size: int) -> str:
     return f"{size / 1024:.0f} KiB" if size >= 10 * 1024 else f"{size / 1024:.1f} KiB"
 
@@ -78,8 +84,10 @@ def results_table(data: dict[str, Any]) -> list[str]:
     add("**overhead `ext` vs `none`** (the extension's whole cost)", lambda d: _percent(overhead(d, "ext")))
     add("overhead `bare` vs `none` (front matter collection, domain, checks)", lambda d: _percent(overhead(d, "bare")))
     add("overhead `ext` vs `bare` (directives, roles and summaries)", lambda d: _percent(overhead(d, "ext", "bare")))
-    add("HTML full build `-j 2`, `ext`", lambda d: _seconds(d["parallel"]))
-    add("`-j 2` speed-up over serial `ext`", lambda d: f"{_median(_variant(d, 'ext')) / _median(d['parallel']):.2f}×")
+    add("garbage collector in full builds, `ext` / `bare` / `none`", lambda d: " / ".join(_gc(_variant(d, v)) for v in ("ext", "bare", "none")))
+    add("HTML full build `-j 2`: `ext` / `none`", lambda d: f"{_seconds(d['parallel']['ext'])} / {_seconds(d['parallel']['none'])}")
+    add("`-j 2` speed-up over serial: `ext` / `none`",
+        lambda d: " / ".join(f"{_median(_variant(d, v)) / _median(d['parallel'][v]):.2f}×" for v in ("ext", "none")))
     add("`-j 2` HTML byte-identical to serial", lambda d: "yes" if not d["parallel_identical"] else f"no ({len(d['parallel_identical'])} files)")
     add("no-op rebuild, `ext`: time; docs re-read / written", lambda d: incremental(d, "ext", "noop"))
     add("no-op rebuild, `none`: time; re-read / written", lambda d: incremental(d, "none", "noop"))
@@ -112,7 +120,8 @@ def _all_runs(d: dict[str, Any]) -> Iterable[dict[str, Any]]:
     for builder in ("rounds", "latex", "epub"):
         for round_ in d.get(builder, []):
             yield from round_.values()
-    yield from d.get("parallel", [])
+    for runs in d.get("parallel", {}).values():
+        yield from runs
     for kinds in d.get("incremental", {}).values():
         for runs in kinds.values():
             yield from runs
@@ -181,7 +190,8 @@ def profile_section(data: dict[str, Any]) -> list[str]:
         f"Full HTML build of the `ext` site at {size} pages under cProfile: "
         f"{profile['total_seconds']:.1f} s profiled, of which the extension "
         f"{profile['extension_seconds']:.2f} s (**{profile['extension_share'] * 100:.2f} %**; its own code alone, "
-        f"without what it calls in Sphinx and docutils: {profile['extension_own_code_seconds']:.2f} s).",
+        f"without what it calls in Sphinx and docutils: {profile['extension_own_code_seconds']:.2f} s). "
+        f"Extension profiled: {profile.get('extension', 'as in the timed builds')}.",
         "",
         "| function (`_ext/`) | calls | own time (s) | cumulative (s) | share of build |",
         "|---|---:|---:|---:|---:|",
@@ -217,8 +227,9 @@ def markdown(data: dict[str, Any], aggregate_pages: Iterable[str]) -> str:
         "",
         f"Machine: {m['cpu']}, {m['nproc']} CPUs; Python {m['python']}, Sphinx {m['sphinx']}, "
         f"docutils {m['docutils']}, MyST-Parser {m['myst-parser']}, Furo {m['furo']}; {m['platform']}. "
-        f"Extension at commit {m.get('commit', '?')}, uncommitted changes in `_ext/`: "
-        f"{m.get('extension changes not committed', '?')}.",
+        f"Extension at commit {m.get('commit', '?')} (uncommitted changes in `_ext/`: "
+        f"{m.get('extension changes not committed', '?')}; digest of the copy built: "
+        f"{m.get('extension digest', '?')}).",
         "",
         "Times are wall-clock medians of whole `python -m sphinx` runs, one at a time; ×k is the number of "
         f"runs (`--repeat {options['repeat']}`, `--other-repeat {options['other_repeat']}`). The variants "

@@ -25,6 +25,7 @@ to skip the measurements it holds.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -49,6 +50,7 @@ from benchmarks.profile_ext import analyse, profile_build  # noqa: E402
 
 DEFAULT_SIZES = (100, 500, 1000)
 QUICK_SIZE = 24
+STEPS = ("full", "sizes", "parallel", "incremental", "other")
 LATEXMK_TIMEOUT = 900.0
 
 
@@ -130,14 +132,14 @@ def _git(*command: str) -> str:
 class Size:
     """The sites and output folders of one knowledge-base size."""
 
-    def __init__(self, root: Path, kb: KnowledgeBase, settings: dict[str, Any]) -> None:
+    def __init__(self, root: Path, kb: KnowledgeBase, settings: dict[str, Any], ext_dir: Path) -> None:
         self.root = root
         self.kb = kb
         root.mkdir(parents=True, exist_ok=True)
         for variant in VARIANTS.values():
             source = self.src(variant.name)
             shutil.rmtree(source, ignore_errors=True)
-            write_site(source, kb, variant, settings)
+            write_site(source, kb, variant, settings, ext_dir)
 
     def src(self, variant: str) -> Path:
         return self.root / f"src-{variant}"
@@ -168,7 +170,7 @@ def full_builds(size: Size, store: Store, key: str, repeat: int, other_repeat: i
 
 def _summary(build: Build) -> dict[str, Any]:
     return {"seconds": round(build.seconds, 3), "read": len(build.read), "written": len(build.written),
-            "phases": build.phases, "warnings": build.warnings[:20]}  # fmt: skip
+            "phases": build.phases, "gc": build.gc, "warnings": build.warnings[:20]}  # fmt: skip
 
 
 def ensure_built(size: Size, variant: str) -> Path:
@@ -180,12 +182,15 @@ def ensure_built(size: Size, variant: str) -> Path:
 
 
 def parallel_builds(size: Size, store: Store, key: str, repeat: int) -> None:
-    runs = store.get(key, "parallel") or []
-    for run in range(len(runs), repeat):
-        log(f"{key}: full HTML build -j 2, run {run + 1}/{repeat}")
-        build = sphinx_build(size.src("ext"), size.out("html-ext-j2"), jobs=2)
-        runs = store.put([*runs, _summary(build)], key, "parallel")
-    if store.get(key, "parallel_identical") is None and runs:
+    """Full builds with ``-j 2`` of ``ext`` and of ``none``: whether a parallel
+    build gains as much with the extension as without it."""
+    for variant in ("ext", "none"):
+        runs = store.get(key, "parallel", variant) or []
+        for run in range(len(runs), repeat):
+            log(f"{key}: full HTML build -j 2, {variant}, run {run + 1}/{repeat}")
+            build = sphinx_build(size.src(variant), size.out(f"html-{variant}-j2"), jobs=2)
+            runs = store.put([*runs, _summary(build)], key, "parallel", variant)
+    if store.get(key, "parallel_identical") is None and store.get(key, "parallel", "ext"):
         serial = ensure_built(size, "ext")
         if not (size.out("html-ext-j2") / "index.html").exists():
             sphinx_build(size.src("ext"), size.out("html-ext-j2"), jobs=2)
@@ -286,7 +291,7 @@ def output_sizes(size: Size, store: Store, key: str) -> None:
     }, key, "sizes")  # fmt: skip
 
 
-def profile(size: Size, store: Store, previous: Path | None) -> None:
+def profile(size: Size, store: Store, previous: Path | None, ext_dir: Path) -> None:
     key = str(size.kb.pages)
     if previous is not None:
         store.put(json.loads(previous.read_text(encoding="utf-8")), key, "profile")
@@ -294,14 +299,32 @@ def profile(size: Size, store: Store, previous: Path | None) -> None:
         log(f"{key}: full HTML build under cProfile")
         stats = size.root / "build.prof"
         profile_build(size.src("ext"), size.out("html-profiled"), stats)
-        store.put(analyse(stats, EXT_DIR / "resume"), key, "profile")
+        analysis = analyse(stats, ext_dir / "resume")
+        analysis["extension"] = f"commit {_git('rev-parse', '--short', 'HEAD')}, digest {extension_digest(ext_dir)}"
+        store.put(analysis, key, "profile")
+
+
+def snapshot_extension(workdir: Path) -> Path:
+    """A copy of the extension for every build of this run to load: others may
+    change ``_ext/`` while a long run goes on. Returns the folder holding it."""
+    folder = workdir / "extension"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(EXT_DIR / "resume", folder / "resume", ignore=shutil.ignore_patterns("__pycache__"))
+    return folder
+
+
+def extension_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in (folder / "resume").rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def warm_up(args: argparse.Namespace, settings: dict[str, Any]) -> None:
     """Build each variant of a small site once, untimed, so that no timed build
     pays for compiling modules to bytecode or filling the disk cache."""
     log("warm-up builds (not timed)")
-    size = Size(args.workdir / "warm-up", plan(min(args.sizes), seed=args.seed), settings)
+    size = Size(args.workdir / "warm-up", plan(min(args.sizes), seed=args.seed), settings, args.ext_dir)
     for variant in VARIANTS:
         sphinx_build(size.src(variant), size.out(f"html-{variant}"))
 
@@ -311,12 +334,17 @@ def bench_size(pages: int, args: argparse.Namespace, store: Store, settings: dic
     kb = plan(pages, seed=args.seed, as_of=settings.get("resume_as_of") or "2012-04")
     store.put({"pages": pages, "employers": len(kb.employers), "positions": kb.positions,
                "projects": len(kb.projects), "dated_projects": kb.dated_projects}, key, "site")  # fmt: skip
-    size = Size(args.workdir / f"n{pages}", kb, settings)
-    full_builds(size, store, key, args.repeat, args.other_repeat)
-    output_sizes(size, store, key)
-    parallel_builds(size, store, key, args.other_repeat)
-    incremental_builds(size, store, key, args.repeat, args.other_repeat)
-    other_builders(size, store, key, args.other_repeat, pages == min(args.sizes), args.latexmk)
+    size = Size(args.workdir / f"n{pages}", kb, settings, args.ext_dir)
+    steps = {
+        "full": lambda: full_builds(size, store, key, args.repeat, args.other_repeat),
+        "sizes": lambda: output_sizes(size, store, key),
+        "parallel": lambda: parallel_builds(size, store, key, args.other_repeat),
+        "incremental": lambda: incremental_builds(size, store, key, args.repeat, args.other_repeat),
+        "other": lambda: other_builders(size, store, key, args.other_repeat, pages == min(args.sizes), args.latexmk),
+    }
+    for name, step in steps.items():
+        if name in args.steps:
+            step()
     return size
 
 
@@ -339,7 +367,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="JSON of profile_ext.analyse() for the largest size, from a separate run")
     parser.add_argument("--no-latexmk", dest="latexmk", action="store_false")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument("--steps", default=",".join(STEPS),
+                        help=f"what to measure at each size, comma-separated (default {','.join(STEPS)})")
+    parser.add_argument("--no-scaling", dest="scaling", action="store_false", help="skip the pure-core growth")
     args = parser.parse_args(argv)
+    args.steps = set(args.steps.split(","))
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else None
     if args.quick:
         args.sizes = sizes[:1] if sizes else (QUICK_SIZE,)
@@ -362,21 +394,23 @@ def main(argv: list[str] | None = None) -> str:
     json_path = args.output.with_suffix(".json") if args.output else args.workdir / "results.json"
     previous = json.loads(args.resume.read_text(encoding="utf-8")) if args.resume else None
     store = Store(json_path, previous)
-    store.put(machine(), "machine")
     store.put({"sizes": list(args.sizes), "repeat": args.repeat, "other_repeat": args.other_repeat,
                "seed": args.seed, "quick": args.quick}, "options")  # fmt: skip
     settings = site_settings()
+    args.ext_dir = snapshot_extension(args.workdir)
+    # A resumed run keeps the machine and extension its measurements were made with.
+    store.once(lambda: {**machine(), "extension digest": extension_digest(args.ext_dir)}, "machine")
     try:
         warm_up(args, settings)
         sizes = [bench_size(pages, args, store, settings) for pages in args.sizes]
-        for collector in (False, True):
+        for collector in (False, True) if args.scaling else ():
             name = "scaling_gc" if collector else "scaling"
             log(f"pure core at {args.scaling_sizes} entries ({'with' if collector else 'without'} the garbage collector)")
             store.once(lambda c=collector: scaling.measure(args.scaling_sizes, args.scaling_repeat,
                                                            collector=c), name)  # fmt: skip
         # Last: its numbers are shares within one profiled build, not times to compare.
         if args.profile:
-            profile(max(sizes, key=lambda size: size.kb.pages), store, args.profile_from)
+            profile(max(sizes, key=lambda size: size.kb.pages), store, args.profile_from, args.ext_dir)
     finally:
         if temporary and not args.keep:
             shutil.rmtree(args.workdir, ignore_errors=True)

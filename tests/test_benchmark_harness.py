@@ -84,7 +84,7 @@ def test_quick_run(tmp_path, capsys):
     assert report == (tmp_path / "results.md").read_text() and report in capsys.readouterr().out
     rows = {line.split(" | ")[0].strip("| *") for line in report.splitlines() if line.startswith("| ")}
     for expected in ("HTML full build, `ext`", "HTML full build, `none` (no extension)",
-                     "overhead `ext` vs `none`", "HTML full build `-j 2`, `ext`",
+                     "overhead `ext` vs `none`", "HTML full build `-j 2`: `ext` / `none`",
                      "edit one project's skills, `ext`: time; re-read / written",
                      "no-op rebuild, `ext`: time; docs re-read / written",
                      "LaTeX (Sphinx only): `ext` / `none`", "ePub: `ext` / `none`",
