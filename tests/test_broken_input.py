@@ -332,7 +332,7 @@ CASES: dict[str, Case] = {
     "skill-role-unknown-skill": Case(
         {PAGE: directive("Knows {skill}`Cobol`.")},
         f"{PAGE}:7",
-        r"skill 'Cobol' is not in the catalogue \[ref\.skill\]",
+        r"skill 'Cobol' has no entry to link to \(not in the catalogue, or no page has a skill-index\) \[ref\.skill\]",
     ),
 }
 

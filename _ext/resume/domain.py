@@ -65,7 +65,7 @@ class ResumeDomain(Domain):
     label = "Résumé"
     roles = {"skill": skill_role}
     object_types = {"skill": ObjType("skill", "skill")}
-    dangling_warnings = {"skill": "skill %(target)r is not in the catalogue"}
+    dangling_warnings = {"skill": "skill %(target)r has no entry to link to (not in the catalogue, or no page has a skill-index)"}
     initial_data: dict[str, Any] = {
         "records": {},  # docname -> Record
         "aggregates": {},  # docname -> {directive name: [(line, options), ...]}

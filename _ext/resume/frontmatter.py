@@ -14,6 +14,8 @@ import yaml
 from .model import Path, nearest_line
 
 _FENCE = "---"
+# libyaml's composer where PyYAML has it: the same nodes and marks, ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def decode(value: Any) -> Any:
@@ -36,7 +38,7 @@ def locate(source: str) -> dict[Path, int]:
     except StopIteration:
         return {}
     try:
-        root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
+        root = yaml.compose("\n".join(lines[1:end]), Loader=_LOADER)
     except yaml.YAMLError:
         return {}
     found: dict[Path, int] = {}
