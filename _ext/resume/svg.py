@@ -27,6 +27,7 @@ from .timeline import (
     TimelineLayout,
     bar_text,
     describe,
+    mark_extent,
     place_labels,
     text_width_em,
 )
@@ -160,13 +161,8 @@ def _axis_y(layout: TimelineLayout) -> float:
 
 
 def _mark(layout: TimelineLayout, bar: Bar) -> _Mark:
-    x0, x1 = _x(layout, bar.start), _x(layout, bar.end + 1)
-    if x1 - x0 < 2.0:  # keep a one-month bar on a long axis visible
-        mid = (x0 + x1) / 2
-        x0, x1 = mid - 1.0, mid + 1.0
-    if bar.item.kind == "project" and x1 - x0 < DIAMOND:
-        mid = (x0 + x1) / 2
-        x0, x1 = mid - DIAMOND / 2, mid + DIAMOND / 2
+    x0, x1 = mark_extent(bar, _x(layout, bar.start), _x(layout, bar.end + 1),
+                         min_width=2.0, diamond=DIAMOND)  # fmt: skip
     right = bar.item.ongoing or bar.clipped_end
     return _Mark(bar, x0, x1, _lane_centre(layout, bar.lane), bar.clipped_start, right)
 

@@ -24,6 +24,7 @@ from .timeline import (
     LabelSpec,
     TimelineLayout,
     bar_text,
+    mark_extent,
     place_labels,
     text_width_em,
 )
@@ -135,13 +136,8 @@ def _axis_y(layout: TimelineLayout) -> float:
 
 
 def _mark(layout: TimelineLayout, bar: Bar) -> _Mark:
-    x0, x1 = _x(layout, bar.start), _x(layout, bar.end + 1)
-    if x1 - x0 < 0.05:  # keep a one-month bar on a long axis visible
-        mid = (x0 + x1) / 2
-        x0, x1 = mid - 0.025, mid + 0.025
-    if bar.item.kind == "project" and x1 - x0 < DIAMOND:
-        mid = (x0 + x1) / 2
-        x0, x1 = mid - DIAMOND / 2, mid + DIAMOND / 2
+    x0, x1 = mark_extent(bar, _x(layout, bar.start), _x(layout, bar.end + 1),
+                         min_width=0.05, diamond=DIAMOND)  # fmt: skip
     right = bar.item.ongoing or bar.clipped_end
     return _Mark(bar, x0, x1, _lane_centre(layout, bar.lane), bar.clipped_start, right)
 

@@ -39,6 +39,7 @@ __all__ = [
     "format_month",
     "layout_timeline",
     "month_index",
+    "mark_extent",
     "place_labels",
     "place_lane_labels",
     "text_width_em",
@@ -400,6 +401,17 @@ def truncate_words(text: str, room: float, measure: Callable[[str], float]) -> s
         if prefix and measure(prefix + "…") <= room:
             return prefix
     return None
+
+
+def mark_extent(bar: Bar, x0: float, x1: float, *, min_width: float, diamond: float) -> tuple[float, float]:
+    """Where a bar's mark is drawn, from its span ``x0``-``x1`` in the
+    renderer's units: a one-month bar on a long axis stays visible, and a
+    short project becomes a diamond ``diamond`` wide, both about its middle."""
+    widest = max(min_width, diamond if bar.item.kind == "project" else 0.0)
+    if x1 - x0 < widest:
+        mid = (x0 + x1) / 2
+        x0, x1 = mid - widest / 2, mid + widest / 2
+    return x0, x1
 
 
 def place_lane_labels(
