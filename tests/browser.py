@@ -138,3 +138,17 @@ def screenshot_path(name: str) -> Path:
     """Where a screenshot is kept as a test artifact (the folder is gitignored)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{name}.png"
+
+
+# -- fixtures of the browser tests (this module is a pytest plugin: tests/conftest.py) --
+
+@pytest.fixture(scope="module")
+def base(site_html: Path):
+    with serve(site_html) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched

@@ -10,7 +10,7 @@ import pytest
 # The extension is loaded by name, as the site's conf.py loads it.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
 
-pytest_plugins = ("sphinx.testing.fixtures", "site_fixtures")
+pytest_plugins = ("sphinx.testing.fixtures", "site_fixtures", "browser")
 
 collect_ignore = ["roots"]
 

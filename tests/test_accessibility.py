@@ -11,21 +11,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from browser import SCHEMES, chromium, node_tool, open_page, serve, site_pages
+from browser import SCHEMES, node_tool, open_page, serve, site_pages
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def base(site_html: Path):
-    with serve(site_html) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 def describe(page: str, violation: dict) -> list[str]:

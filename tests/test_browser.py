@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from browser import SCHEMES, WIDTHS, chromium, node_tool, open_page, screenshot_path, serve, site_pages, watch
+from browser import SCHEMES, WIDTHS, node_tool, open_page, screenshot_path, serve, site_pages, watch
 from playwright.sync_api import expect
 
 # WCAG 2.1 AA (1.4.3): normal-size text against what is behind it.
@@ -25,18 +25,6 @@ SLACK = 0.5
 
 TIMELINE = ".resume-timeline"
 MATRIX = ".resume-matrix"
-
-
-@pytest.fixture(scope="module")
-def base(site_html: Path):
-    with serve(site_html) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 # -- every page, loaded once --------------------------------------------------------
