@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from site_fixtures import ROOT, require_tool, running_in_ci
+from site_fixtures import ROOT, require_tool, unavailable
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -41,10 +41,7 @@ def node_tool(relative: str) -> Path:
     """A file of an npm package in ``node_modules``; skipped locally, failed in CI."""
     path = ROOT / "node_modules" / relative
     if not path.is_file():
-        message = f"{relative} is missing; run `npm ci` in {ROOT}"
-        if running_in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(f"{relative} is missing; run `npm ci` in {ROOT}")
     return path
 
 

@@ -17,6 +17,7 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -30,19 +31,20 @@ def running_in_ci() -> bool:
     return os.environ.get("CI", "").lower() not in {"", "0", "false", "no"}
 
 
-def require_tool(name: str) -> str:
-    """Return the path of the command *name*, or stop the test without it.
-
-    Locally a missing tool skips the test; in CI (``CI`` set) it fails it, so
-    that CI never passes by skipping.
-    """
-    path = shutil.which(name)
-    if path:
-        return path
-    message = f"{name} is not installed; `make system-deps` installs it"
+def unavailable(message: str) -> NoReturn:
+    """Stop a test that lacks a tool: skipped locally, failed in CI (``CI``
+    set), so that CI never passes by skipping."""
     if running_in_ci():
         pytest.fail(message)
     pytest.skip(message)
+
+
+def require_tool(name: str) -> str:
+    """Return the path of the command *name*, or stop the test without it."""
+    path = shutil.which(name)
+    if path:
+        return path
+    unavailable(f"{name} is not installed; `make system-deps` installs it")
 
 
 @functools.cache

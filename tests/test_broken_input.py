@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from test_extension import ROOTS, build, site, warnings
+from helpers import ROOTS, build, site, warnings
 
 EXT = Path(__file__).resolve().parents[1] / "_ext"
 BODY = "# Broken\n\nStill here.\n"
@@ -327,12 +327,12 @@ CASES: dict[str, Case] = {
     "email-without-at": Case(
         {PAGE: directive("Write to {email}`nobody`.")},
         f"{PAGE}:7",
-        r"'nobody' is not an e-mail address.*\[resume\.directive\]",
+        r"'nobody' is not an e-mail address.*\[resume\.email\]",
     ),
     "skill-role-unknown-skill": Case(
         {PAGE: directive("Knows {skill}`Cobol`.")},
         f"{PAGE}:7",
-        r"skill 'Cobol' has no entry to link to \(not in the catalogue, or no page has a skill-index\) \[ref\.skill\]",
+        r"skill 'Cobol' has no entry to link to \(not in the catalogue, or no page has a skill-index\) \[resume\.skill\]",
     ),
 }
 

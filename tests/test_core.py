@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
-
-from resume.career import Career  # noqa: E402
-from resume.dates import (  # noqa: E402
+from resume.career import Career
+from resume.dates import (
     DateError, Period, format_duration, format_period, merge, merged_months, month, parse_month,
 )  # fmt: skip
-from resume.frontmatter import decode, line_finder, locate  # noqa: E402
-from resume.model import Employer, Project, parse_record  # noqa: E402
+from resume.frontmatter import decode, line_finder, locate
+from resume.model import Employer, Project, parse_record
 
 AS_OF = month(2012, 4)
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
 
-from test_extension import build, site, warnings
+from helpers import build, site, warnings
+from site_fixtures import require_tool
 
 HOSTILE = ["<script>", "& % $ # _ { } ~ ^ \\", "C++", "100%", "×", "é"]
 
@@ -42,17 +41,10 @@ def test_epub_pages_are_well_formed_xml(make_app, tmp_path):
             assert not [el for el in root.iter() if el.tag.endswith("script")]
 
 
-def require_xelatex() -> str:
-    found = shutil.which("latexmk") and shutil.which("xelatex")
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail("latexmk/xelatex missing")
-        pytest.skip("latexmk/xelatex missing")
-    return found
-
-
 def test_latex_escapes_and_compiles(make_app, tmp_path):
-    require_xelatex()
+    require_tool("latexmk")
+    require_tool("xelatex")
+    require_tool("pdftotext")
     app = build(make_app, site(tmp_path, "hostile"), "latex")
     assert warnings(app) == []
     tex = next(app.outdir.glob("*.tex"))

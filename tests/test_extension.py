@@ -3,47 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from resume.domain import skill_anchor
 
-ROOTS = Path(__file__).parent / "roots"
-
-
-def site(tmp_path: Path, root: str = "basic", files: dict[str, str] | None = None) -> Path:
-    """A writable copy of a test root, with some files replaced or added."""
-    src = tmp_path / "src"
-    shutil.copytree(ROOTS / f"test-{root}", src)
-    for name, text in (files or {}).items():
-        (src / name).parent.mkdir(parents=True, exist_ok=True)
-        (src / name).write_text(text, encoding="utf-8")
-    return src
-
-
-def build(make_app, srcdir: Path, builder: str = "html", **kwargs):
-    kwargs.setdefault("builddir", srcdir / "_build")
-    app = make_app(builder, srcdir=srcdir, **kwargs)
-    app.build()
-    return app
-
-
-def again(make_app, previous, srcdir: Path, **kwargs):
-    """Another build in the same test: a new application on the same (or a fresh) tree."""
-    previous.cleanup()  # unregister the previous application's nodes and directives
-    return build(make_app, srcdir, **kwargs)
-
-
-def warnings(app) -> list[str]:
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    return [line for line in plain.splitlines() if "WARNING" in line]
-
-
-def visible_text(html: str) -> str:
-    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    return re.sub(r" ([,.;:])", r"\1", text)
-
+from helpers import again, build, site, visible_text, warnings
 
 # -- one build per builder -----------------------------------------------------------
 

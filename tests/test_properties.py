@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from resume.domain import skill_anchor
 from site_fixtures import require_tool
 from sphinx.testing.util import SphinxTestApp
-from test_extension import ROOTS, warnings
+from helpers import ROOTS, warnings
 
 # The salt: an element, attributes breaking out of quotes, comment and CDATA
 # ends, and what is special to LaTeX, Markdown and MyST. The marker names are

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from test_extension import site, warnings
+from helpers import site, warnings
 
 EXPECTED = Path(__file__).parent / "regression"
 PAGES = ["index", "summary", "skills", "experience/acme", "experience/bsd", "projects/locks"]

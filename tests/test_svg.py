@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-_ROOT = Path(__file__).resolve().parents[1]
-if str(_ROOT / "_ext") not in sys.path:
-    sys.path.insert(0, str(_ROOT / "_ext"))
-
-from resume.svg import TICK_FONT, WIDTH, esc, render_svg, safe_id, svg_text_width  # noqa: E402
-from resume.timeline import (  # noqa: E402
+from resume.svg import TICK_FONT, WIDTH, esc, render_svg, safe_id, svg_text_width
+from resume.timeline import (
     TimelineItem,
     TimelineLayout,
     bar_text,
@@ -24,7 +19,7 @@ from resume.timeline import (  # noqa: E402
     month_index,
 )
 
-CSS = _ROOT / "_ext" / "resume" / "static" / "resume.css"
+CSS = Path(__file__).resolve().parents[1] / "_ext" / "resume" / "static" / "resume.css"
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"
 m = month_index

@@ -7,17 +7,12 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-_EXT = str(Path(__file__).resolve().parents[1] / "_ext")
-if _EXT not in sys.path:
-    sys.path.insert(0, _EXT)
-
-from resume.tikz import WIDTH, render_tikz  # noqa: E402
-from resume.timeline import TimelineItem, TimelineLayout, bar_text, layout_timeline, month_index  # noqa: E402
+from resume.tikz import WIDTH, render_tikz
+from resume.timeline import TimelineItem, TimelineLayout, bar_text, layout_timeline, month_index
 
 m = month_index
 

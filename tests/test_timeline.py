@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import pickle
 import random
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-_EXT = str(Path(__file__).resolve().parents[1] / "_ext")
-if _EXT not in sys.path:
-    sys.path.insert(0, _EXT)
-
-from resume.timeline import (  # noqa: E402
+from resume.timeline import (
     NOMINAL_WIDTH_EM,
     TICK_MIN_SPACING_EM,
     TICK_STEPS,
@@ -32,7 +27,7 @@ from resume.timeline import (  # noqa: E402
     tick_step_for,
     truncate_words,
 )
-from resume.timeline import _label_reach, _Visible  # noqa: E402  (the lane rule itself)
+from resume.timeline import _label_reach, _Visible  # the lane rule itself
 
 m = month_index
 

@@ -3,33 +3,29 @@
 Reads the ``resume`` front matter of employer and project pages and draws what
 can be derived from it: timeline, skill matrix, skills index, career summary,
 the summary box on each page and the links between employers and projects.
+``setup()`` only wires; each module does one job (see their docstrings).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import collect
+from .assets import add_html_assets
+from .collect import read_metadata, updated_docs
 from .config import setup_config
-from .directives import DIRECTIVES, EmailRole
-from .domain import ResumeDomain, skill_role
+from .consistency import check_consistency
+from .directives import DIRECTIVES
+from .domain import ResumeDomain, skill_role, warn_missing_skill
 from .epub import package_svg
 from .nodes import setup_nodes
 from .render import fill_aggregates
+from .roles import EmailRole
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "1.0.0"
-STATIC = Path(__file__).parent / "static"
-
-
-def _html_assets(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC))
-        app.add_css_file("resume.css")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -41,11 +37,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("email", EmailRole())
     setup_nodes(app)
     app.add_latex_package("tikz")
-    app.connect("doctree-read", collect.read_metadata)
-    app.connect("env-check-consistency", collect.check_consistency)
-    app.connect("env-get-updated", collect.updated_docs)
+    app.connect("doctree-read", read_metadata)
+    app.connect("env-check-consistency", check_consistency)
+    app.connect("env-get-updated", updated_docs)
     app.connect("doctree-resolved", fill_aggregates)
-    app.connect("builder-inited", _html_assets)
+    app.connect("warn-missing-reference", warn_missing_skill)
+    app.connect("builder-inited", add_html_assets)
     app.connect("build-finished", package_svg)
     return {
         "version": __version__,

@@ -8,15 +8,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util import logging
-
 from .dates import DateError, parse_month
+from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-
-logger = logging.getLogger(__name__)
 
 
 def setup_config(app: Sphinx) -> None:
@@ -41,10 +38,8 @@ def check_config(app: Sphinx, config: Config) -> None:
     try:
         parse_month(str(config.resume_as_of))
     except DateError as error:
-        logger.warning(
-            "resume_as_of: %s; using %s", error, _this_month(),
-            location=_setting_location(app, "resume_as_of"), type="resume", subtype="config",
-        )  # fmt: skip
+        message = f"resume_as_of: {error}; using {_this_month()}"
+        warn(Subtype.CONFIG, message, _setting_location(app, "resume_as_of"))
         config.resume_as_of = _this_month()
 
 

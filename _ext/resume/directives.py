@@ -8,12 +8,13 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.docutils import SphinxDirective
 
 from .career import COLUMNS, SHOW, SORTS
-from .collect import domain_of, warn
 from .dates import DateError, parse_month
-from .nodes import aggregate, email_link, spoken_address
+from .domain import domain_of
+from .nodes import aggregate
+from .warnings import Subtype, warn
 
 
 def _choice(values: tuple[str, ...]) -> Callable[[str], str]:
@@ -79,8 +80,8 @@ class TimelineDirective(AggregateDirective):
     def prepare(self, options: dict[str, Any]) -> dict[str, Any]:
         start, end = options.pop("from", None), options.pop("to", None)
         if start is not None and end is not None and end < start:
-            warn("timeline: ':to:' is before ':from:'; the range is ignored",
-                 self.env.docname, self.lineno, "directive")  # fmt: skip
+            message = "timeline: ':to:' is before ':from:'; the range is ignored"
+            warn(Subtype.DIRECTIVE, message, (self.env.docname, self.lineno))
         elif start is not None or end is not None:
             options["window"] = (start if start is not None else 0, end if end is not None else 10**6)
         return options
@@ -103,17 +104,6 @@ class SkillIndexDirective(AggregateDirective):
 
 class CareerSummaryDirective(AggregateDirective):
     option_spec = {"projects": directives.flag, "compact": directives.flag}
-
-
-class EmailRole(SphinxRole):
-    """``{email}`someone@example.org` ``: a link that is not the plain address."""
-
-    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        address = self.text.strip()
-        if "@" not in address:
-            warn(f"email: {address!r} is not an e-mail address", self.env.docname, self.lineno, "directive")
-        shown = spoken_address(address)
-        return [email_link(shown, shown, address=address)], []
 
 
 DIRECTIVES = {

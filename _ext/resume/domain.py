@@ -20,8 +20,10 @@ from sphinx.util.nodes import make_refnode
 from .career import Career
 from .dates import parse_month
 from .model import Employer, Project
+from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from docutils.nodes import Element
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
@@ -60,12 +62,18 @@ class SkillRole(XRefRole):
 skill_role = SkillRole(innernodeclass=nodes.inline, warn_dangling=True)
 
 
+def domain_of(env: BuildEnvironment) -> ResumeDomain:
+    """The extension's domain in ``env``, typed."""
+    domain = env.domains["resume"]
+    assert isinstance(domain, ResumeDomain)
+    return domain
+
+
 class ResumeDomain(Domain):
     name = "resume"
     label = "Résumé"
     roles = {"skill": skill_role}
     object_types = {"skill": ObjType("skill", "skill")}
-    dangling_warnings = {"skill": "skill %(target)r has no entry to link to (not in the catalogue, or no page has a skill-index)"}
     initial_data: dict[str, Any] = {
         "records": {},  # docname -> Record
         "aggregates": {},  # docname -> {directive name: [(line, options), ...]}
@@ -182,3 +190,16 @@ class ResumeDomain(Domain):
                 if employer is not None:
                     related.add(employer.docname)
         return related
+
+
+def warn_missing_skill(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
+    """``warn-missing-reference``: a dangling ``{skill}`` is a ``resume.skill``
+    warning like every other of the extension's, not Sphinx's ``ref.skill``."""
+    if domain is None or domain.name != "resume":
+        return None
+    message = (
+        f"skill {node['reftarget']!r} has no entry to link to "
+        "(not in the catalogue, or no page has a skill-index)"
+    )
+    warn(Subtype.SKILL, message, node)
+    return True

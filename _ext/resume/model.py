@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .dates import ONGOING, DateError, Period, parse_month
+from .warnings import Subtype
 
 Path = tuple[str | int, ...]
 LineOf = Callable[[Path], int]
@@ -31,7 +32,7 @@ LEVEL_RANK = {"expert": 2, "highly skilled": 1}
 
 
 class Problem(NamedTuple):
-    subtype: str
+    subtype: Subtype
     message: str
     line: int
 
@@ -130,26 +131,26 @@ class _Reader:
         self.problems: list[Problem] = []
         self.used_paths: list[Path] = []
 
-    def problem(self, subtype: str, path: Path, message: str) -> None:
+    def problem(self, subtype: Subtype, path: Path, message: str) -> None:
         self.problems.append(Problem(subtype, message, self.line_of(path)))
 
     def keys(self, data: Mapping[str, Any], allowed: frozenset[str], path: Path) -> None:
         for key in sorted(set(data) - allowed, key=str):
             known = ", ".join(sorted(allowed))
-            self.problem("key", (*path, key), f"unknown key {key!r} (known: {known})")
+            self.problem(Subtype.KEY, (*path, key), f"unknown key {key!r} (known: {known})")
 
     def text(self, data: Mapping[str, Any], key: str, path: Path, *, required: bool = False) -> str | None:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem("key", path, f"missing required key {key!r}")
+                self.problem(Subtype.KEY, path, f"missing required key {key!r}")
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.problem("type", (*path, key), f"{key!r} must be text, not {_kind(value)}")
+            self.problem(Subtype.TYPE, (*path, key), f"{key!r} must be text, not {_kind(value)}")
             return None
         text = " ".join(str(value).split())
         if not text:
-            self.problem("type" if not required else "key", (*path, key), f"{key!r} is empty")
+            self.problem(Subtype.KEY if required else Subtype.TYPE, (*path, key), f"{key!r} is empty")
             return None
         return text
 
@@ -157,16 +158,16 @@ class _Reader:
         try:
             return parse_month(data[key], is_end=is_end)
         except DateError as error:
-            self.problem("date", (*path, key), f"{key!r}: {error}")
+            self.problem(Subtype.DATE, (*path, key), f"{key!r}: {error}")
             return None
 
     def period(self, data: Mapping[str, Any], path: Path, *, required: bool) -> tuple[int | None, int | None, bool]:
         """Returns (start, end, valid); end None with a start means ongoing."""
         if "start" not in data:
             if required:
-                self.problem("key", path, "missing required key 'start'")
+                self.problem(Subtype.KEY, path, "missing required key 'start'")
             if "end" in data:
-                self.problem("key", (*path, "end"), "'end' given without 'start'")
+                self.problem(Subtype.KEY, (*path, "end"), "'end' given without 'start'")
             return None, None, not required
         start = self.month(data, "start", path, is_end=False)
         if start is None:
@@ -180,24 +181,24 @@ class _Reader:
         if end is None:
             return start, start, True
         if end < start:
-            self.problem("range", (*path, "end"), f"'end' ({raw_end}) is before 'start' ({data['start']})")
+            self.problem(Subtype.RANGE, (*path, "end"), f"'end' ({raw_end}) is before 'start' ({data['start']})")
             return start, start, True
         return start, end, True
 
     def skills(self, data: Mapping[str, Any], path: Path) -> tuple[str, ...]:
         value = data.get("skills", [])
         if not isinstance(value, list):
-            self.problem("type", (*path, "skills"), f"'skills' must be a list, not {_kind(value)}")
+            self.problem(Subtype.TYPE, (*path, "skills"), f"'skills' must be a list, not {_kind(value)}")
             return ()
         names: list[str] = []
         for index, item in enumerate(value):
             where = (*path, "skills", index)
             if not isinstance(item, str):
-                self.problem("type", where, f"skill #{index + 1} must be text, not {_kind(item)}")
+                self.problem(Subtype.TYPE, where, f"skill #{index + 1} must be text, not {_kind(item)}")
             elif not item.strip():
-                self.problem("skill", where, f"skill #{index + 1} is empty")
+                self.problem(Subtype.SKILL, where, f"skill #{index + 1} is empty")
             elif " ".join(item.split()) in names:
-                self.problem("skill", where, f"skill {item!r} is listed twice")
+                self.problem(Subtype.SKILL, where, f"skill {item!r} is listed twice")
             else:
                 names.append(" ".join(item.split()))
         return tuple(names)
@@ -205,19 +206,19 @@ class _Reader:
     def mapping(self, value: Any, path: Path, what: str) -> Mapping[str, Any] | None:
         if isinstance(value, Mapping):
             return value
-        self.problem("type", path, f"{what} must be a mapping, not {_kind(value)}")
+        self.problem(Subtype.TYPE, path, f"{what} must be a mapping, not {_kind(value)}")
         return None
 
     def items(self, data: Mapping[str, Any], key: str, path: Path) -> list[Any]:
         value = data.get(key)
         if value is None:
-            self.problem("key", path, f"missing required key {key!r}")
+            self.problem(Subtype.KEY, path, f"missing required key {key!r}")
             return []
         if not isinstance(value, list):
-            self.problem("type", (*path, key), f"{key!r} must be a list, not {_kind(value)}")
+            self.problem(Subtype.TYPE, (*path, key), f"{key!r} must be a list, not {_kind(value)}")
             return []
         if not value:
-            self.problem("type", (*path, key), f"{key!r} is empty")
+            self.problem(Subtype.TYPE, (*path, key), f"{key!r} is empty")
         return value
 
 
@@ -236,12 +237,12 @@ def parse_record(
     """Validate one page's ``resume`` mapping; ``line_of`` maps key paths to lines."""
     reader = _Reader(line_of)
     if not isinstance(data, Mapping):
-        reader.problem("frontmatter", root, f"'resume' must be a mapping, not {_kind(data)}")
+        reader.problem(Subtype.FRONTMATTER, root, f"'resume' must be a mapping, not {_kind(data)}")
         return None, reader.problems
     kind = data.get("kind")
     if kind not in KINDS:
         message = "missing 'kind'" if kind is None else f"unknown kind {kind!r}"
-        reader.problem("frontmatter", (*root, "kind"), f"{message} (one of: {', '.join(KINDS)})")
+        reader.problem(Subtype.FRONTMATTER, (*root, "kind"), f"{message} (one of: {', '.join(KINDS)})")
         return None, reader.problems
     slug = reader.text(data, "slug", root) or docname.rsplit("/", 1)[-1]
     parse = {"employer": _employer, "project": _project, "catalogue": _catalogue}[kind]
@@ -321,7 +322,7 @@ def _catalogue(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname:
             if name is None:
                 continue
             if name in seen:
-                reader.problem("skill", s_where, f"skill {name!r} is listed twice in {category_name!r}")
+                reader.problem(Subtype.SKILL, s_where, f"skill {name!r} is listed twice in {category_name!r}")
                 continue
             seen.add(name)
             entries.append(
@@ -342,7 +343,7 @@ def _years(reader: _Reader, skill: Mapping[str, Any], path: Path) -> float | Non
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        reader.problem("type", (*path, "years"), f"'years' must be a number of years, not {value!r}")
+        reader.problem(Subtype.TYPE, (*path, "years"), f"'years' must be a number of years, not {value!r}")
         return None
     return value
 
@@ -350,6 +351,6 @@ def _years(reader: _Reader, skill: Mapping[str, Any], path: Path) -> float | Non
 def _aliases(reader: _Reader, skill: Mapping[str, Any], path: Path) -> tuple[str, ...]:
     value = skill.get("aliases", [])
     if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
-        reader.problem("type", (*path, "aliases"), "'aliases' must be a list of names")
+        reader.problem(Subtype.TYPE, (*path, "aliases"), "'aliases' must be a list of names")
         return ()
     return tuple(a.strip() for a in value)

@@ -1,0 +1,88 @@
+"""Checks that only show across pages, run once all pages are read: unknown
+employers and skills, shared slugs, a second catalogue or skill index, and
+directive options that name nothing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .domain import domain_of
+from .model import Catalogue, Employer, Project, line_in
+from .warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from .career import Career
+    from .domain import ResumeDomain
+    from .model import Record
+
+
+def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: every cross-page problem, each at its source line."""
+    domain = domain_of(env)
+    records = [domain.records[d] for d in sorted(domain.records)]
+    _check_slugs(records)
+    _check_catalogues(records)
+    _check_references(domain.career, records)
+    _check_aggregates(domain)
+
+
+def _check_slugs(records: list[Record]) -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for record in records:
+        if isinstance(record, Catalogue):
+            continue
+        key = (type(record).__name__, record.slug)
+        if key in seen:
+            where = (record.docname, line_in(record, ("slug",)))
+            warn(Subtype.SLUG, f"slug {record.slug!r} is already used by {seen[key]!r}", where)
+        else:
+            seen[key] = record.docname
+
+
+def _check_catalogues(records: list[Record]) -> None:
+    catalogues = [r for r in records if isinstance(r, Catalogue)]
+    for extra in catalogues[1:]:
+        message = f"a second skill catalogue; the one in {catalogues[0].docname!r} is used"
+        warn(Subtype.FRONTMATTER, message, (extra.docname, line_in(extra, ())))
+
+
+def _check_references(career: Career, records: list[Record]) -> None:
+    """Employer slugs and skill names that pages use but nothing defines."""
+    for record in records:
+        if isinstance(record, Project) and record.employer and record.employer not in career.employers:
+            known = ", ".join(sorted(career.employers)) or "none"
+            message = f"unknown employer {record.employer!r} (employer pages: {known})"
+            warn(Subtype.EMPLOYER, message, (record.docname, line_in(record, ("employer",))))
+        if not isinstance(record, Employer | Project) or career.catalogue is None:
+            continue
+        for index, skill in enumerate(record.skills):
+            if skill not in career.entries:
+                hint = career.suggest(skill)
+                advice = f"; did you mean {hint!r}?" if hint else ""
+                message = f"skill {skill!r} is not in the catalogue{advice}"
+                warn(Subtype.SKILL, message, (record.docname, line_in(record, ("skills", index))))
+
+
+def _check_aggregates(domain: ResumeDomain) -> None:
+    career = domain.career
+    categories = {entry.category for entries in career.entries.values() for entry in entries}
+    indexes: list[tuple[str, int]] = []
+    for docname in sorted(domain.aggregates):
+        for directive, uses in sorted(domain.aggregates[docname].items()):
+            for line, options in uses:
+                if directive == "skill-index":
+                    indexes.append((docname, line))
+                slug = options.get("employer")
+                if slug is not None and slug not in career.employers:
+                    warn(Subtype.DIRECTIVE, f"{directive}: unknown employer {slug!r}", (docname, line))
+                category = options.get("category")
+                if category is not None and category not in categories:
+                    known = ", ".join(sorted(categories)) or "none"
+                    message = f"{directive}: unknown category {category!r} (categories: {known})"
+                    warn(Subtype.DIRECTIVE, message, (docname, line))
+    for docname, line in indexes[1:]:
+        message = f"more than one skill-index; skill links go to {indexes[0][0]!r}"
+        warn(Subtype.DIRECTIVE, message, (docname, line))

@@ -1,0 +1,55 @@
+"""The extension's warning vocabulary and the one function that emits it.
+
+Every warning is of type ``resume`` with one of the :class:`Subtype` members
+below, so ``suppress_warnings = ["resume"]`` silences them all and
+``["resume.date"]`` one kind. The authoring guide lists the same subtypes with
+the same descriptions (a test keeps the three in step).
+
+To add a kind of warning: add one member with its description, use it, and
+add its row to the guide's table.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+
+TYPE = "resume"
+
+logger = logging.getLogger(__name__)
+
+
+class Subtype(StrEnum):
+    """What a warning is about; each member's ``__doc__`` says when it is reported."""
+
+    def __new__(cls, value: str, doc: str) -> Subtype:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.__doc__ = doc
+        return member
+
+    FRONTMATTER = "frontmatter", "the `resume` block is not a mapping, or `kind` is missing or unknown"
+    KEY = "key", "a key is not one of those above, or a required key is missing"
+    TYPE = "type", "a value has the wrong type (a number where a list belongs, …)"
+    DATE = "date", "a date is malformed or impossible"
+    RANGE = "range", "an end comes before its start"
+    EMPLOYER = "employer", "a project names an employer slug that has no page"
+    SLUG = "slug", "two pages of the same kind share a slug"
+    SKILL = "skill", (
+        "a skill name is empty or not in the catalogue, or a ``{skill}`` role names a skill "
+        "that has no entry to link to"
+    )
+    DIRECTIVE = "directive", "a directive option names something that does not exist, or a range is reversed"
+    EMAIL = "email", "an ``{email}`` role is given something that is not an e-mail address"
+    CONFIG = "config", "`resume_as_of` in `conf.py` is not a `YYYY-MM` date"
+
+
+def warn(subtype: Subtype, message: str, location: tuple[str, int] | str | Node | None) -> None:
+    """Emit a ``resume.<subtype>`` warning at ``location``: ``(docname, line)``,
+    a ``path:line`` string, or a node whose source and line Sphinx reads."""
+    logger.warning(message, location=location, type=TYPE, subtype=subtype.value)

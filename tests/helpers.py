@@ -1,0 +1,46 @@
+"""Helpers for tests that build the small projects in ``tests/roots``."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+def site(tmp_path: Path, root: str = "basic", files: dict[str, str] | None = None) -> Path:
+    """A writable copy of a test root, with some files replaced or added."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / f"test-{root}", src)
+    for name, text in (files or {}).items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text(text, encoding="utf-8")
+    return src
+
+
+def build(make_app: Any, srcdir: Path, builder: str = "html", **kwargs: Any) -> Any:
+    """Build ``srcdir`` with ``builder`` through sphinx.testing's ``make_app``."""
+    kwargs.setdefault("builddir", srcdir / "_build")
+    app = make_app(builder, srcdir=srcdir, **kwargs)
+    app.build()
+    return app
+
+
+def again(make_app: Any, previous: Any, srcdir: Path, **kwargs: Any) -> Any:
+    """Another build in the same test: a new application on the same (or a fresh) tree."""
+    previous.cleanup()  # unregister the previous application's nodes and directives
+    return build(make_app, srcdir, **kwargs)
+
+
+def warnings(app: Any) -> list[str]:
+    """The warnings of a build, one line each, without colour codes."""
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    return [line for line in plain.splitlines() if "WARNING" in line]
+
+
+def visible_text(html: str) -> str:
+    """The words of an HTML page as a reader sees them, punctuation closed up."""
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    return re.sub(r" ([,.;:])", r"\1", text)
