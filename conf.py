@@ -28,6 +28,7 @@ extensions = [
     "sphinxcontrib.bibtex",
     "resume",
     "accessible_html",  # valid ARIA for toctree captions and citations (_ext/)
+    "fast_navigation",  # furo's sidebar made once per build, not once per page (_ext/)
 ]
 
 # "substitution" carries the download links below into index.md.

@@ -421,13 +421,20 @@ def site_settings(conf: Path = SITE_CONF) -> dict[str, Any]:
         ("index", "knowledge-base.tex", settings.get("project", "Benchmark"), settings.get("author", ""), theme)
     ]
     settings["epub_basename"] = "knowledge-base"
-    settings["site_extensions"] = [e for e in namespace.get("extensions", []) if e in ("myst_parser", "resume")]
+    settings["site_extensions"] = [
+        e for e in namespace.get("extensions", []) if e in ("myst_parser", "resume", "fast_navigation")
+    ]
     return settings
 
 
-def conf_py(variant: Variant, settings: dict[str, Any], ext_dir: Path = EXT_DIR) -> str:
+def conf_py(variant: Variant, settings: dict[str, Any], ext_dir: Path = EXT_DIR, *, navigation: str = "site") -> str:
+    """The site's conf.py for ``variant``; ``navigation`` "theme" leaves
+    furo's navigation to the theme even where the site makes it fast."""
     values = dict(settings)
-    extensions = [e for e in values.pop("site_extensions") if variant.extension or e != "resume"]
+    extensions = [
+        e for e in values.pop("site_extensions")
+        if (variant.extension or e != "resume") and (navigation == "site" or e != "fast_navigation")
+    ]  # fmt: skip
     if not variant.extension:
         values = {k: v for k, v in values.items() if not k.startswith("resume_")}
     elif not variant.aggregates:
@@ -461,7 +468,13 @@ def conf_py(variant: Variant, settings: dict[str, Any], ext_dir: Path = EXT_DIR)
 
 
 def write_site(
-    root: Path, kb: KnowledgeBase, variant: Variant, settings: dict[str, Any] | None = None, ext_dir: Path = EXT_DIR
+    root: Path,
+    kb: KnowledgeBase,
+    variant: Variant,
+    settings: dict[str, Any] | None = None,
+    ext_dir: Path = EXT_DIR,
+    *,
+    navigation: str = "site",
 ) -> Path:
     """Write ``kb`` as a Sphinx project in ``root``, its conf.py loading the
     extension from ``ext_dir`` (the folder that holds ``resume/``)."""
@@ -471,7 +484,7 @@ def write_site(
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(variant_source(text, variant), encoding="utf-8")
-    (root / "conf.py").write_text(conf_py(variant, settings, ext_dir), encoding="utf-8")
+    (root / "conf.py").write_text(conf_py(variant, settings, ext_dir, navigation=navigation), encoding="utf-8")
     return root
 
 
@@ -481,10 +494,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--variant", choices=sorted(VARIANTS), default="ext")
+    parser.add_argument("--navigation", choices=("site", "theme"), default="site",
+                        help="theme: furo builds every page's navigation itself (no fast_navigation)")  # fmt: skip
     args = parser.parse_args(argv)
     settings = site_settings()
     kb = plan(args.pages, args.seed, as_of=settings.get("resume_as_of") or "2012-04")
-    write_site(args.outdir, kb, VARIANTS[args.variant], settings)
+    write_site(args.outdir, kb, VARIANTS[args.variant], settings, navigation=args.navigation)
     print(f"{args.outdir}: {args.pages} pages, {len(kb.employers)} employers, "
           f"{kb.positions} positions, {len(kb.projects)} projects")  # fmt: skip
     return 0

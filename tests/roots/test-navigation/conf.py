@@ -1,0 +1,3 @@
+project = "Navigation test"
+extensions = ["myst_parser", "fast_navigation"]
+html_theme = "furo"

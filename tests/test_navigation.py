@@ -1,0 +1,89 @@
+"""fast_navigation writes furo's own sidebar, byte for byte, on every page.
+
+Each site is built once with ``fast_navigation`` and the test extension
+``navigation_check``, which asks furo for every page's navigation the
+theme's way and compares. The sites: this one, generated knowledge bases of
+two sizes (benchmarks/generate.py) and ``test-navigation`` (deep nesting,
+captions, hidden, numbered and titles-only toctrees, a page listed twice,
+``self``, a URL and ``genindex`` entries, pages in sub-folders, an orphan,
+``only`` blocks around toctrees, ``tocdepth``).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from site_fixtures import ROOT, build_environment, site_config
+
+import fast_navigation
+from benchmarks import generate
+
+TESTS = Path(__file__).resolve().parent
+
+
+def check_navigation(srcdir: Path, outdir: Path, extensions: list[str]) -> dict:
+    """Build ``srcdir`` with the comparison on; return its report."""
+    report = outdir.with_suffix(".json")
+    command = [
+        sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going",
+        "-d", str(outdir.with_suffix(".doctrees")),
+        "-D", f"extensions={','.join([*extensions, 'navigation_check'])}",
+        "-D", f"navigation_check_report={report}",
+        str(srcdir), str(outdir),
+    ]  # fmt: skip
+    env = build_environment(PYTHONPATH=f"{TESTS}:{ROOT / '_ext'}")
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(report.read_text("utf-8"))
+
+
+def documents(srcdir: Path) -> set[str]:
+    return {p.relative_to(srcdir).with_suffix("").as_posix() for p in srcdir.rglob("*.md") if "_build" not in p.parts}
+
+
+def test_this_site(tmp_path):
+    extensions = list(site_config()["extensions"])
+    assert "fast_navigation" in extensions
+    report = check_navigation(ROOT, tmp_path / "html", extensions)
+    pages = set(report["pages"])
+    assert pages >= {"index", "genindex", "search"} and len(pages) > 50
+    assert report["differ"] == []
+    assert report["fast"] == len(report["pages"])
+
+
+@pytest.mark.parametrize("size", [30, 100])
+def test_generated_site(tmp_path, size):
+    settings = generate.site_settings()
+    srcdir = generate.write_site(tmp_path / "site", generate.plan(size), generate.VARIANTS["ext"], settings)
+    report = check_navigation(srcdir, tmp_path / "html", settings["site_extensions"])
+    assert documents(srcdir) <= set(report["pages"])
+    assert report["differ"] == []
+    assert report["fast"] == len(report["pages"]) == size + 2  # and genindex, search
+
+
+def test_nesting_captions_hidden_only(tmp_path):
+    srcdir = TESTS / "roots" / "test-navigation"
+    report = check_navigation(srcdir, tmp_path / "html", ["myst_parser", "fast_navigation"])
+    assert set(report["pages"]) == documents(srcdir) | {"genindex", "search"}
+    assert report["differ"] == []
+    # The pages below the `only` blocks are left to the theme, and only those.
+    assert report["fast"] == len(report["pages"]) - len({"only", "only-child", "only-latex"})
+
+
+def test_another_furo_version_warns_and_leaves_it_to_the_theme(make_app, tmp_path, monkeypatch):
+    monkeypatch.setattr(fast_navigation, "FURO_VERSION", "1999.1.1")
+    srcdir = tmp_path / "src"
+    shutil.copytree(TESTS / "roots" / "test-navigation", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "fast navigation is off: furo 2025.12.19 is installed" in warnings
+    assert "[fast_navigation.version]" in warnings
+    assert getattr(app.builder, "_fast_navigation", None) is None
+    leaf = (app.outdir / "deep" / "a" / "b" / "c" / "leaf.html").read_text("utf-8")
+    assert '<a class="current reference internal" href="#">Leaf</a>' in leaf
