@@ -18,6 +18,7 @@ from .directives import DIRECTIVES
 from .domain import ResumeDomain, skill_role, warn_missing_skill
 from .epub import package_svg
 from .nodes import setup_nodes
+from .problems import setup_problems
 from .render import fill_aggregates
 from .roles import EmailRole
 
@@ -44,6 +45,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", warn_missing_skill)
     app.connect("builder-inited", add_html_assets)
     app.connect("build-finished", package_svg)
+    setup_problems(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -167,10 +167,13 @@ def build_skill_index(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
         body = nodes.definition()
         if details:
             body += _para("Stated: " + "; ".join(details) + ".")
-        if usage:
+        if usage and usage.periods:
             first, last = usage.periods[0], usage.periods[-1]
             span = format_period(Period(first.start, last.end, last.ongoing))
             body += _para(f"Used {format_duration(usage.months)} in all, {span}, on:")
+        elif usage:  # listed only on pages without valid dates
+            body += _para("Used, at no stated dates, on:")
+        if usage:
             body += _bullets([page.link(d, career.title(d)) for d in usage.docnames])
         else:
             body += _para("Not tied to a job or project page.")

@@ -1,0 +1,205 @@
+"""Every build reports every problem: warnings are remembered across builds.
+
+Sphinx reads again only the pages that changed, so a warning given while a page
+was read, checked or written is not given again by the next incremental build,
+and a strict build that failed once passes the second time with the mistake
+still in the site. This module listens to every warning of a build, notes the
+page it is about, and marks those pages out of date on the next build: they are
+read, checked and written again, so each of their warnings comes back until the
+source is fixed, exactly as a fresh build would give it.
+
+A page deleted from the sources has its output file removed, and every page is
+read again, so that links and table-of-contents entries pointing at it are
+reported as a fresh build reports them.
+
+The warnings of the current build, by page, are also what the live preview
+shows on each page (:mod:`resume.preview`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from docutils import nodes
+from docutils.utils import get_source_line
+from sphinx.util import logging as sphinx_logging
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+# In the doctree folder, beside Sphinx's pickled environment.
+STATE_FILE = "resume-warned-pages.json"
+_LINE_SUFFIX = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?$")
+
+
+class Reported(NamedTuple):
+    """One warning of this build, about one page."""
+
+    line: int | None
+    message: str
+    kind: str  # "type.subtype", "type" or ""
+
+
+class Recorder(logging.Handler):
+    """Collects the warnings of one build, by the page they are about."""
+
+    def __init__(self, app: Sphinx) -> None:
+        super().__init__(logging.WARNING)
+        self.app = app
+        self.by_page: dict[str, dict[Reported, None]] = {}
+        self._owners: dict[str, set[str]] | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._record(record)
+        except Exception:  # never let bookkeeping break a build's logging
+            self.handleError(record)
+
+    def _record(self, record: logging.LogRecord) -> None:
+        kind, subtype = getattr(record, "type", None), getattr(record, "subtype", None)
+        if sphinx_logging.is_suppressed_warning(kind, subtype, self.app.config.suppress_warnings):
+            return
+        place = self._place(getattr(record, "location", None))
+        if place is None:
+            return
+        docname, line = place
+        label = ".".join(part for part in (kind, subtype) if part)
+        message = record.getMessage()
+        # Sphinx appends " [type.subtype]" when it prints a record; the same
+        # record may reach this handler before and after that.
+        if label and message.endswith(f" [{label}]"):
+            message = message[: -len(label) - 3]
+        self.by_page.setdefault(docname, {})[Reported(line, message, label)] = None
+
+    def _place(self, location: object) -> tuple[str, int | None] | None:
+        env = getattr(self.app, "env", None)
+        if env is None or location is None:
+            return None
+        if isinstance(location, tuple):
+            docname, line = location
+            return (docname, line or None) if docname else None
+        if isinstance(location, nodes.Node):
+            source, line = get_source_line(location)
+            return self._docname(source, line) if source else None
+        if isinstance(location, str):
+            if ":" not in location and location in env.found_docs:
+                return location, None
+            found = _LINE_SUFFIX.match(location)
+            assert found is not None  # the pattern matches any text
+            line = int(found["line"]) if found["line"] else None
+            return self._docname(found["path"], line)
+        return None
+
+    def _docname(self, source: str, line: int | None) -> tuple[str, int | None] | None:
+        env = self.app.env
+        path = source.split(":", 1)[0] if not os.path.exists(source) else source
+        docname = env.path2doc(path)
+        if docname is not None:
+            return docname, line
+        # An included snippet: the warning belongs to every page that includes it.
+        owners = self.owners().get(str(Path(path).resolve()), set())
+        return (min(owners), None) if owners else None
+
+    def owners(self) -> dict[str, set[str]]:
+        if self._owners is None:
+            env = self.app.env
+            self._owners = {}
+            for docname, files in env.dependencies.items():
+                for file in files:
+                    resolved = str((Path(env.srcdir) / file).resolve())
+                    self._owners.setdefault(resolved, set()).add(docname)
+        return self._owners
+
+    def problems(self, docname: str) -> list[Reported]:
+        """This build's warnings about ``docname``, in line order."""
+        found = self.by_page.get(docname, {})
+        return sorted(found, key=lambda r: (r.line or 0, r.message))
+
+
+def recorder(app: Sphinx) -> Recorder | None:
+    return getattr(app, "_resume_recorder", None)
+
+
+def _state_file(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / STATE_FILE
+
+
+def _previously_warned(app: Sphinx) -> set[str]:
+    try:
+        return set(json.loads(_state_file(app).read_text("utf-8")))
+    except (OSError, ValueError, TypeError):
+        return set()
+
+
+def start_recording(app: Sphinx) -> None:
+    """``builder-inited``: listen to the warnings of the build."""
+    app._resume_recorder = Recorder(app)  # type: ignore[attr-defined]
+    _listen(app)
+
+
+def _listen(app: Sphinx) -> None:
+    handler = recorder(app)
+    logger = logging.getLogger(sphinx_logging.NAMESPACE)
+    if handler is not None and handler not in logger.handlers:
+        logger.addHandler(handler)
+
+
+def outdated(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: pages that warned last time, or all pages after a deletion.
+
+    Each build of an application passes here first, so it also starts a new
+    record of warnings (an application may build more than once).
+    """
+    handler = recorder(app)
+    if handler is not None:
+        handler.by_page.clear()
+        _listen(app)
+    for docname in sorted(removed):
+        _remove_output(app, docname)
+    if removed:
+        return sorted(env.found_docs)
+    return sorted(_previously_warned(app) & env.found_docs)
+
+
+def _remove_output(app: Sphinx, docname: str) -> None:
+    builder = app.builder
+    if hasattr(builder, "get_outfilename"):
+        target = Path(builder.get_outfilename(docname))
+    elif getattr(builder, "out_suffix", None):
+        target = Path(builder.outdir) / f"{docname}{builder.out_suffix}"
+    else:
+        return
+    target.unlink(missing_ok=True)
+
+
+def finish_recording(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: remember the pages that warned, for the next build."""
+    handler = recorder(app)
+    if handler is None:
+        return
+    logging.getLogger(sphinx_logging.NAMESPACE).removeHandler(handler)
+    warned = set(handler.by_page)
+    if exception is not None:  # the build stopped early: keep what is not yet known to be fixed
+        warned |= _previously_warned(app)
+    state = _state_file(app)
+    if warned:
+        state.parent.mkdir(parents=True, exist_ok=True)
+        state.write_text(json.dumps(sorted(warned)), "utf-8")
+    else:
+        state.unlink(missing_ok=True)
+
+
+def setup_problems(app: Sphinx) -> None:
+    app.connect("builder-inited", start_recording)
+    app.connect("env-get-outdated", outdated)
+    app.connect("build-finished", finish_recording)
