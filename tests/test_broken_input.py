@@ -65,11 +65,30 @@ PAGE = "page.md"
 CASES: dict[str, Case] = {
     # -- front matter that is not YAML, or not a resume mapping ----------------------
     "yaml-unclosed-list": Case(
-        {EMPLOYER: employer("  skills: [C, FreeBSD", *POSITION)}, f"{EMPLOYER}:1", r"Malformed YAML"
+        {EMPLOYER: employer("  skills: [C, FreeBSD", *POSITION)},
+        f"{EMPLOYER}:5",
+        r"not valid YAML \(line 5, column 12: while parsing a flow sequence that starts on line 4 did not find "
+        r"expected ',' or '\]'\): close the list with '\]'.*\[resume\.yaml\]",
     ),
-    "yaml-mapping-in-a-scalar": Case({EMPLOYER: page("resume: kind: employer")}, f"{EMPLOYER}:1", r"Malformed YAML"),
+    "yaml-mapping-in-a-scalar": Case(
+        {EMPLOYER: page("resume: kind: employer")},
+        f"{EMPLOYER}:2",
+        r"not valid YAML \(line 2, column 13: mapping values are not allowed[^)]*\): quote a value",
+    ),
     "yaml-bad-indentation": Case(
-        {EMPLOYER: page("resume:", "  kind: employer", " positions: []")}, f"{EMPLOYER}:1", r"Malformed YAML"
+        {EMPLOYER: page("resume:", "  kind: employer", " positions: []")},
+        f"{EMPLOYER}:4",
+        r"not valid YAML \(line 4, column 2: .*\): line up the keys of one mapping at the same indentation",
+    ),
+    "yaml-not-closed": Case(
+        {EMPLOYER: "---\nresume:\n  kind: employer\n\n# Broken\n"},
+        f"{EMPLOYER}:1",
+        r"the front matter that opens on line 1 is not closed.*\[resume\.yaml\]",
+    ),
+    "page-without-title": Case(
+        {PAGE: "---\norphan: true\n---\n\nNo heading.\n"},
+        f"{PAGE}:5",
+        r"the page has no title: start its text with a line '# Title'.*\[resume\.title\]",
     ),
     "resume-is-a-list": Case(
         {EMPLOYER: page("resume: [employer]")}, f"{EMPLOYER}:2", r"'resume' must be a mapping.*\[resume\.frontmatter\]"

@@ -111,7 +111,7 @@ def test_bad_metadata_warns_at_file_and_line(make_app, tmp_path, start, end, ski
 
 
 def test_unknown_skill_suggests_canonical_name(make_app, tmp_path):
-    page = EMPLOYER.format(start="2007", end="2008", skills="[cpp]")
+    page = EMPLOYER.format(start="2007", end="2008", skills="[C+]")  # cpp is an alias: accepted
     app = build(make_app, site(tmp_path, files={"experience/broken.md": page}))
     assert "did you mean 'C++'?" in warnings(app)[0]
 

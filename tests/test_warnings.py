@@ -51,7 +51,7 @@ def test_code_uses_exactly_the_enum():
 def test_only_the_vocabulary_module_logs():
     """No other module has a logger or passes a warning type of its own."""
     for path, tree in _modules().items():
-        if path.name == "warnings.py":
+        if path.name in {"warnings.py", "problems.py"}:  # problems.py listens, it emits nothing
             continue
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute):

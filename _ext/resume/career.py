@@ -9,9 +9,9 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from .dates import Period, merge, merged_months
 from .model import Catalogue, Employer, Project, Record, SkillEntry
@@ -64,17 +64,26 @@ class Career:
 
     @classmethod
     def build(cls, records: Iterable[Record], as_of: int) -> Career:
+        """The career of ``records``; pages name skills by their canonical names."""
+        ordered = sorted(records, key=lambda r: r.docname)
+        catalogue = next((r for r in ordered if isinstance(r, Catalogue)), None)
+        aliases = _aliases(catalogue)
         employers: dict[str, Employer] = {}
         projects: list[Project] = []
-        catalogue = None
-        for record in sorted(records, key=lambda r: r.docname):
+        for record in ordered:
             if isinstance(record, Employer):
-                employers.setdefault(record.slug, record)
+                employers.setdefault(record.slug, _canonical_skills(record, aliases))
             elif isinstance(record, Project):
-                projects.append(record)
-            elif catalogue is None:
-                catalogue = record
+                projects.append(_canonical_skills(record, aliases))
         return cls(employers, projects, catalogue, as_of)
+
+    def canonical(self, name: str) -> str:
+        """The catalogue's name for ``name``: itself, or the skill it is an alias of."""
+        return self._alias_map.get(name.casefold(), name)
+
+    @cached_property
+    def _alias_map(self) -> dict[str, str]:
+        return _aliases(self.catalogue)
 
     # -- employers and their projects ---------------------------------------
 
@@ -273,3 +282,21 @@ class Career:
     @staticmethod
     def _rank(row: MatrixRow) -> int:
         return SkillEntry(row.skill, row.category, row.level, None, None, ()).rank
+
+
+def _aliases(catalogue: Catalogue | None) -> dict[str, str]:
+    """Every alias of the catalogue (case ignored) → its skill's canonical name."""
+    if catalogue is None:
+        return {}
+    names = {entry.name for entry in catalogue.entries}
+    return {alias.casefold(): entry.name for entry in catalogue.entries for alias in entry.aliases
+            if alias not in names}  # fmt: skip
+
+
+_R = TypeVar("_R", Employer, Project)
+
+
+def _canonical_skills(record: _R, aliases: dict[str, str]) -> _R:
+    """``record`` with each skill under its canonical name, each once."""
+    skills = tuple(dict.fromkeys(aliases.get(name.casefold(), name) for name in record.skills))
+    return record if skills == record.skills else replace(record, skills=skills)

@@ -30,14 +30,15 @@ def read_metadata(app: Sphinx, doctree: nodes.document) -> None:
         return
     source = env.doc2path(docname).read_text(encoding="utf-8-sig")
     title = env.titles[docname].astext() if docname in env.titles else docname
+    domain = domain_of(env)
     record, problems = parse_record(
-        decode(raw), docname=docname, title=title, line_of=line_finder(locate(source))
+        decode(raw), docname=docname, title=title, line_of=line_finder(locate(source)), as_of=domain.as_of
     )
     for problem in problems:
         warn(problem.subtype, problem.message, (docname, problem.line))
     if record is None:
         return
-    domain_of(env).add_record(docname, record)
+    domain.add_record(docname, record)
     if isinstance(record, Employer | Project) and app.config.resume_auto_summary:
         _insert_summary(doctree, docname)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .domain import domain_of
 from .model import Catalogue, Employer, Project, line_in
+from .sourcecheck import unreadable_slugs
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -25,8 +26,13 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     records = [domain.records[d] for d in sorted(domain.records)]
     _check_slugs(records)
     _check_catalogues(records)
-    _check_references(domain.career, records)
-    _check_aggregates(domain)
+    # A page whose front matter could not be read has warned already; pages
+    # that name it are not told it does not exist.
+    unread = unreadable_slugs(env)
+    catalogue = domain.career.catalogue
+    catalogue_file = str(env.doc2path(catalogue.docname, False)) if catalogue else "the catalogue"
+    _check_references(domain.career, records, unread, catalogue_file)
+    _check_aggregates(domain, unread)
 
 
 def _check_slugs(records: list[Record]) -> None:
@@ -49,24 +55,25 @@ def _check_catalogues(records: list[Record]) -> None:
         warn(Subtype.FRONTMATTER, message, (extra.docname, line_in(extra, ())))
 
 
-def _check_references(career: Career, records: list[Record]) -> None:
+def _check_references(career: Career, records: list[Record], unread: set[str], catalogue_file: str) -> None:
     """Employer slugs and skill names that pages use but nothing defines."""
     for record in records:
-        if isinstance(record, Project) and record.employer and record.employer not in career.employers:
+        if (isinstance(record, Project) and record.employer and record.employer not in career.employers
+                and record.employer not in unread):  # fmt: skip
             known = ", ".join(sorted(career.employers)) or "none"
             message = f"unknown employer {record.employer!r} (employer pages: {known})"
             warn(Subtype.EMPLOYER, message, (record.docname, line_in(record, ("employer",))))
         if not isinstance(record, Employer | Project) or career.catalogue is None:
             continue
         for index, skill in enumerate(record.skills):
-            if skill not in career.entries:
+            if career.canonical(skill) not in career.entries:
                 hint = career.suggest(skill)
                 advice = f"; did you mean {hint!r}?" if hint else ""
-                message = f"skill {skill!r} is not in the catalogue{advice}"
+                message = f"skill {skill!r} is not in the catalogue: add it to {catalogue_file}, or use a name listed there{advice}"
                 warn(Subtype.SKILL, message, (record.docname, line_in(record, ("skills", index))))
 
 
-def _check_aggregates(domain: ResumeDomain) -> None:
+def _check_aggregates(domain: ResumeDomain, unread: set[str]) -> None:
     career = domain.career
     categories = {entry.category for entries in career.entries.values() for entry in entries}
     indexes: list[tuple[str, int]] = []
@@ -76,7 +83,7 @@ def _check_aggregates(domain: ResumeDomain) -> None:
                 if directive == "skill-index":
                     indexes.append((docname, line))
                 slug = options.get("employer")
-                if slug is not None and slug not in career.employers:
+                if slug is not None and slug not in career.employers and slug not in unread:
                     warn(Subtype.DIRECTIVE, f"{directive}: unknown employer {slug!r}", (docname, line))
                 category = options.get("category")
                 if category is not None and category not in categories:

@@ -68,6 +68,11 @@ def format_month(value: int) -> str:
     return f"{_MONTH_NAMES[value % 12]} {year_of(value)}"
 
 
+def format_month_numeric(value: int) -> str:
+    """``2011*12+7`` → ``"2011-08"``, as front matter writes it."""
+    return f"{year_of(value)}-{value % 12 + 1:02d}"
+
+
 def format_month_short(value: int) -> str:
     """``2011*12+7`` → ``"Aug 2011"``."""
     return f"{_MONTH_NAMES[value % 12][:3]} {year_of(value)}"

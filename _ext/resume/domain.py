@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_refnode
 from .career import Career
 from .dates import parse_month
 from .model import Employer, Project
+from .sourcecheck import unreadable
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ class ResumeDomain(Domain):
         contnode: Element,
     ) -> nodes.reference | None:
         index = self.skill_index_doc()
-        name = " ".join(target.split())
+        name = self.career.canonical(" ".join(target.split()))
         if typ != "skill" or index is None or name not in self.career.skill_names():
             return None
         return make_refnode(builder, fromdocname, index, skill_anchor(name), contnode, name)
@@ -197,9 +198,14 @@ def warn_missing_skill(app: Sphinx, domain: Domain, node: pending_xref) -> bool 
     warning like every other of the extension's, not Sphinx's ``ref.skill``."""
     if domain is None or domain.name != "resume":
         return None
+    career = domain_of(app.env).career
+    if career.catalogue is None and unreadable(app.env):
+        return True  # the catalogue's page could not be read, and has said so
+    hint = career.suggest(node["reftarget"])
     message = (
         f"skill {node['reftarget']!r} has no entry to link to "
         "(not in the catalogue, or no page has a skill-index)"
+        + (f"; did you mean {hint!r}?" if hint else "")
     )
     warn(Subtype.SKILL, message, node)
     return True

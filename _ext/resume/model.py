@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from .dates import ONGOING, DateError, Period, parse_month
+from .dates import ONGOING, DateError, Period, format_month_numeric, parse_month
+from .hints import nearest
 from .warnings import Subtype
 
 Path = tuple[str | int, ...]
@@ -126,8 +127,10 @@ def line_in(record: Record, path: Path) -> int:
 class _Reader:
     """Reads one page's mapping, collecting problems instead of raising."""
 
-    def __init__(self, line_of: LineOf) -> None:
+    def __init__(self, line_of: LineOf, as_of: int | None = None) -> None:
         self.line_of = line_of
+        self.as_of = as_of
+        self.misspelt: set[str] = set()  # known keys that an unknown key was taken for
         self.problems: list[Problem] = []
         self.used_paths: list[Path] = []
 
@@ -137,7 +140,11 @@ class _Reader:
     def keys(self, data: Mapping[str, Any], allowed: frozenset[str], path: Path) -> None:
         for key in sorted(set(data) - allowed, key=str):
             known = ", ".join(sorted(allowed))
-            self.problem(Subtype.KEY, (*path, key), f"unknown key {key!r} (known: {known})")
+            hint = nearest(str(key), allowed)
+            if hint is not None:
+                self.misspelt.add(hint)
+            advice = f"; did you mean {hint!r}?" if hint else ""
+            self.problem(Subtype.KEY, (*path, key), f"unknown key {key!r} (known: {known}){advice}")
 
     def text(self, data: Mapping[str, Any], key: str, path: Path, *, required: bool = False) -> str | None:
         value = data.get(key)
@@ -158,7 +165,8 @@ class _Reader:
         try:
             return parse_month(data[key], is_end=is_end)
         except DateError as error:
-            self.problem(Subtype.DATE, (*path, key), f"{key!r}: {error}")
+            fix = "; write YYYY, YYYY-MM or 'ongoing'" if is_end else ""
+            self.problem(Subtype.DATE, (*path, key), f"{key!r}: {error}{fix}")
             return None
 
     def period(self, data: Mapping[str, Any], path: Path, *, required: bool) -> tuple[int | None, int | None, bool]:
@@ -172,11 +180,29 @@ class _Reader:
         start = self.month(data, "start", path, is_end=False)
         if start is None:
             return None, None, False
+        if self.as_of is not None and start > self.as_of:
+            self.problem(
+                Subtype.DATE, (*path, "start"),
+                f"'start' ({data['start']}) is after resume_as_of ({format_month_numeric(self.as_of)}) in "
+                "conf.py: correct the date, or move resume_as_of on to the month the résumé speaks from",
+            )  # fmt: skip
         raw_end = data.get("end")
         if isinstance(raw_end, str) and raw_end.strip().casefold() == ONGOING:
             return start, None, True
         if raw_end is None:
-            return start, (start if not required else None), True
+            if required:  # a position: drawn as ongoing, but never silently
+                self.problem(
+                    Subtype.KEY, path,
+                    f"position #{path[-1] + 1 if isinstance(path[-1], int) else 1} has no 'end': write its "
+                    "last month (YYYY or YYYY-MM), or 'ongoing' if it has not ended",
+                )  # fmt: skip
+                return start, None, True
+            self.problem(
+                Subtype.KEY, (*path, "start"),
+                "'start' without 'end': write the last month (YYYY or YYYY-MM) or 'ongoing', "
+                "or leave out both for an undated project",
+            )  # fmt: skip
+            return None, None, True
         end = self.month(data, "end", path, is_end=True)
         if end is None:
             return start, start, True
@@ -212,7 +238,8 @@ class _Reader:
     def items(self, data: Mapping[str, Any], key: str, path: Path) -> list[Any]:
         value = data.get(key)
         if value is None:
-            self.problem(Subtype.KEY, path, f"missing required key {key!r}")
+            if key not in self.misspelt:  # else the misspelling has been reported
+                self.problem(Subtype.KEY, path, f"missing required key {key!r}")
             return []
         if not isinstance(value, list):
             self.problem(Subtype.TYPE, (*path, key), f"{key!r} must be a list, not {_kind(value)}")
@@ -232,10 +259,13 @@ def _kind(value: Any) -> str:
 
 
 def parse_record(
-    data: Any, *, docname: str, title: str, line_of: LineOf, root: Path = ("resume",)
+    data: Any, *, docname: str, title: str, line_of: LineOf, root: Path = ("resume",), as_of: int | None = None
 ) -> tuple[Record | None, list[Problem]]:
-    """Validate one page's ``resume`` mapping; ``line_of`` maps key paths to lines."""
-    reader = _Reader(line_of)
+    """Validate one page's ``resume`` mapping; ``line_of`` maps key paths to lines.
+
+    With ``as_of`` (the month the résumé speaks from), a start after it is a problem.
+    """
+    reader = _Reader(line_of, as_of)
     if not isinstance(data, Mapping):
         reader.problem(Subtype.FRONTMATTER, root, f"'resume' must be a mapping, not {_kind(data)}")
         return None, reader.problems
@@ -329,13 +359,24 @@ def _catalogue(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname:
                 SkillEntry(
                     name=name,
                     category=category_name,
-                    level=reader.text(skill, "level", s_where),
+                    level=_level(reader, skill, s_where),
                     years=_years(reader, skill, s_where),
                     note=reader.text(skill, "note", s_where),
                     aliases=_aliases(reader, skill, s_where),
                 )
             )
     return Catalogue(docname=docname, entries=tuple(entries), lines=_lines(reader, root, [()]))
+
+
+def _level(reader: _Reader, skill: Mapping[str, Any], path: Path) -> str | None:
+    level = reader.text(skill, "level", path)
+    if level is not None and level.casefold() not in LEVEL_RANK:
+        known = ", ".join(LEVEL_RANK)
+        reader.problem(
+            Subtype.SKILL, (*path, "level"),
+            f"level {level!r} is not one the catalogue knows ({known}): use one of them, or leave the level out",
+        )  # fmt: skip
+    return level
 
 
 def _years(reader: _Reader, skill: Mapping[str, Any], path: Path) -> float | None:
