@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .assets import add_html_assets
+from .assets import add_html_assets, add_static_path
 from .collect import read_metadata, updated_docs
 from .config import setup_config
 from .consistency import check_consistency
@@ -18,9 +18,11 @@ from .directives import DIRECTIVES
 from .domain import ResumeDomain, skill_role, warn_missing_skill
 from .epub import package_svg
 from .nodes import setup_nodes
+from .preview import show_problems
 from .problems import setup_problems
 from .render import fill_aggregates
 from .roles import EmailRole
+from .sourcecheck import setup_source_checks
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,9 +45,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", updated_docs)
     app.connect("doctree-resolved", fill_aggregates)
     app.connect("warn-missing-reference", warn_missing_skill)
+    app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_html_assets)
     app.connect("build-finished", package_svg)
     setup_problems(app)
+    setup_source_checks(app)
+    app.connect("doctree-resolved", show_problems)
     return {
         "version": __version__,
         "env_version": 1,

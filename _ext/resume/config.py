@@ -23,6 +23,9 @@ def setup_config(app: Sphinx) -> None:
     # Put a summary box (role, dates, duration, skills, links) on every
     # employer and project page.
     app.add_config_value("resume_auto_summary", True, "env", types=frozenset({bool}))
+    # List each page's warnings at the top of the page: for the live preview
+    # (`make live`), never for a published build.
+    app.add_config_value("resume_show_problems", False, "html", types=frozenset({bool}))
     app.connect("config-inited", check_config)
 
 
