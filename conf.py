@@ -29,6 +29,7 @@ extensions = [
     "resume",
     "accessible_html",  # valid ARIA for toctree captions and citations (_ext/)
     "fast_navigation",  # furo's sidebar made once per build, not once per page (_ext/)
+    "quiet_build",  # no debug dump, no false "configuration has changed" (_ext/)
 ]
 
 # "substitution" carries the download links below into index.md.
