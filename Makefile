@@ -17,7 +17,10 @@ DOWNLOADS  := $(abspath $(BUILDDIR)/downloads)
 ifneq ($(VENV),)
 SITE_DEPS := $(VENV)/.site-installed
 TEST_DEPS := $(VENV)/.test-installed
+LIVE_DEPS := $(VENV)/.live-installed
 endif
+# The npm packages of the browser tests (axe-core, vnu-jar), as `npm ci` leaves them.
+NPM_DEPS := node_modules/.package-lock.json
 
 .DEFAULT_GOAL := html
 .PHONY: help html epub latex pdf downloads all live test venv system-deps clean
@@ -46,6 +49,18 @@ $(VENV)/.site-installed: requirements.txt constraints.txt | $(VENV)/bin/python
 $(VENV)/.test-installed: requirements-test.txt constraints.txt $(VENV)/.site-installed
 	$(PYTHON) -m pip install -r requirements-test.txt -c constraints.txt
 	touch $@
+
+$(VENV)/.live-installed: requirements-live.txt constraints.txt $(VENV)/.site-installed
+	$(PYTHON) -m pip install -r requirements-live.txt -c constraints.txt
+	touch $@
+
+# Without npm the tests that need these packages are skipped (failed in CI).
+$(NPM_DEPS): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --ignore-scripts; \
+	else \
+	  echo "npm is not installed: the browser tests that need its packages will be skipped (make system-deps installs it)"; \
+	fi
 
 # -- Builds -----------------------------------------------------------------------
 # Each builder keeps its own doctrees, outside its output folder.
@@ -76,13 +91,15 @@ downloads: pdf epub
 all: downloads
 	$(MAKE) html
 
-live: $(TEST_DEPS)
+# Not strict: a page with a problem lists it at its top (resume_show_problems).
+live: $(LIVE_DEPS)
 	$(PYTHON) -m sphinx_autobuild . $(BUILDDIR)/live -d $(BUILDDIR)/doctrees/live \
-	  --watch _ext --ignore $(BUILDDIR) --ignore test-artifacts --port 8000 $(SPHINXOPTS)
+	  --watch _ext --ignore $(BUILDDIR) --ignore test-artifacts --port 8000 \
+	  -D resume_show_problems=1 $(SPHINXOPTS)
 
 # -- Tests and machine setup ------------------------------------------------------
 
-test: $(TEST_DEPS)
+test: $(TEST_DEPS) $(NPM_DEPS)
 	$(PYTHON) -m pytest
 
 system-deps:
