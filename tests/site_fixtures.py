@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import runpy
 import shutil
 import subprocess
@@ -45,6 +46,19 @@ def require_tool(name: str) -> str:
     if path:
         return path
     unavailable(f"{name} is not installed; `make system-deps` installs it")
+
+
+def source_pages(root: Path, kind: str) -> set[str]:
+    """The docnames of the pages under ``root`` whose front matter says ``kind: <kind>``."""
+    found = set()
+    for path in root.rglob("*.md"):
+        parts = path.relative_to(root).parts
+        if parts[0].startswith((".", "_")) or parts[0] in {"node_modules", "tests", "benchmarks"}:
+            continue
+        text = path.read_text("utf-8")
+        if text.startswith("---\n") and re.search(rf"^  kind: {kind}$", text.split("\n---", 1)[0], re.MULTILINE):
+            found.add(path.relative_to(root).with_suffix("").as_posix())
+    return found
 
 
 @functools.cache

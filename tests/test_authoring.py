@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_extension import build, site, warnings
+from helpers import build, site, warnings
 
 BODY = "# Broken\n\nStill here.\n"
 
@@ -145,3 +145,212 @@ def test_a_deleted_page_leaves_the_output_and_links_to_it_are_reported(make_app,
         found = located(app, src)
         assert [w for w in found if w.startswith("page.md:7: WARNING:") and "projects/splice.md" in w], found
         assert app.statuscode != 0
+
+
+# -- 3. to 5. nothing guessed silently, YAML mistakes located, hints that finish the job --
+
+EMPLOYER = "experience/broken.md"
+PROJECT = "projects/broken.md"
+
+
+def employer(*resume: str, body: str = BODY) -> str:
+    """An employer page; ``resume[i]`` is on line i + 4."""
+    return page("resume:", "  kind: employer", *resume, body=body)
+
+
+def project(*resume: str, body: str = BODY) -> str:
+    """A project of Acme; ``resume[i]`` is on line i + 5."""
+    return page("resume:", "  kind: project", "  employer: acme", *resume, body=body)
+
+
+# Each case: the files, then every warning the build gives (path:line, and a
+# regular expression for the text), so a case also shows that nothing else warns.
+ONE_WARNING = {
+    "position-without-end": (
+        {EMPLOYER: employer("  positions:", "    - title: Engineer", "      start: 2007-01")},
+        "experience/broken.md:5",
+        r"position #1 has no 'end': write its last month \(YYYY or YYYY-MM\), or 'ongoing' if it has not "
+        r"ended \[resume\.key\]",
+    ),
+    "project-start-without-end": (
+        {PROJECT: project("  start: 2008-03")},
+        "projects/broken.md:5",
+        r"'start' without 'end': write the last month \(YYYY or YYYY-MM\) or 'ongoing', or leave out both "
+        r"for an undated project \[resume\.key\]",
+    ),
+    "start-after-resume-as-of": (
+        {EMPLOYER: employer("  positions:", "    - title: Engineer", "      start: 2013-05", "      end: ongoing")},
+        "experience/broken.md:6",
+        r"'start' \(2013-05\) is after resume_as_of \(2012-04\) in conf\.py: correct the date, or move "
+        r"resume_as_of on to the month the résumé speaks from \[resume\.date\]",
+    ),
+    "resume-capitalised": (
+        {"experience/acme.md": ("resume:", "Resume:")},
+        "experience/acme.md:2",
+        r"front-matter key 'Resume' is not 'resume': spell it 'resume' \(lowercase\), or the page's metadata "
+        r"is ignored \[resume\.key\]",
+    ),
+    "resume-misspelt": (
+        {"experience/acme.md": ("resume:", "resmue:")},
+        "experience/acme.md:2",
+        r"front-matter key 'resmue' is not 'resume'",
+    ),
+    "key-typo-inside-resume": (
+        {EMPLOYER: employer("  postions:", "    - {title: Engineer, start: 2007, end: 2008}")},
+        "experience/broken.md:4",
+        r"unknown key 'postions' \(known: .*\); did you mean 'positions'\? \[resume\.key\]",
+    ),
+    "duplicate-yaml-key": (
+        {EMPLOYER: employer("  positions:", "    - title: Engineer", "      start: 2007-01", "      end: 2008-01",
+                            "      start: 2006-01")},  # fmt: skip
+        "experience/broken.md:8",
+        r"key 'start' is given twice \(first on line 6\); YAML keeps only the last value: remove one of them "
+        r"\[resume\.key\]",
+    ),
+    "unknown-level": (
+        {"skills.md": ("{name: Python}", "{name: Python, level: guru}")},
+        "skills.md:9",
+        r"level 'guru' is not one the catalogue knows \(expert, highly skilled\): use one of them, or leave "
+        r"the level out \[resume\.skill\]",
+    ),
+    "yaml-bad-indentation": (
+        {"experience/acme.md": ("  short: Acme", " short: Acme")},
+        "experience/acme.md:4",
+        r"the front matter is not valid YAML \(line 4, column 2: .*\).*; the page is built without it "
+        r"\[resume\.yaml\]",
+    ),
+    "yaml-unquoted-colon": (
+        {"projects/locks.md": ("summary: Reader/writer", "summary: Speed: reader/writer")},
+        "projects/locks.md:5",
+        r"the front matter is not valid YAML \(line 5, column 17: mapping values are not allowed[^)]*\): quote "
+        r"a value that contains ': ', e\.g\. summary: \"Speed: 5x\"; the page is built without it",
+    ),
+    "yaml-tab": (
+        {"experience/acme.md": ("  short: Acme", "\tshort: Acme")},
+        "experience/acme.md:4",
+        r"the front matter is not valid YAML \(line 4, column 1: .*tab.*\): indent with spaces: YAML does "
+        r"not allow tabs",
+    ),
+    "front-matter-not-closed": (
+        {PROJECT: "---\nresume:\n  kind: project\n  employer: acme\n\n# Unclosed\n\nText.\n"},
+        "projects/broken.md:1",
+        r"the front matter that opens on line 1 is not closed: add a line '---' after its last line \(read "
+        r"up to line 4 as front matter\) \[resume\.yaml\]",
+    ),
+    "page-without-title": (
+        {"experience/acme.md": ("# Acme Networks", "Acme Networks, without a heading.")},
+        "experience/acme.md:13",
+        r"the page has no title: start its text with a line '# Title' \(the file name 'acme' stands in for "
+        r"it\) \[resume\.title\]",
+    ),
+    "end-present": (
+        {EMPLOYER: employer("  positions:", "    - title: Engineer", "      start: 2007-01", "      end: present")},
+        "experience/broken.md:7",
+        r"'end': 'present' is not a date of the form YYYY or YYYY-MM; write YYYY, YYYY-MM or 'ongoing' "
+        r"\[resume\.date\]",
+    ),
+    "unknown-skill-names-the-catalogue": (
+        {"projects/splice.md": ("skills: [C]", "skills: [C, Go]")},
+        "projects/splice.md:7",
+        r"skill 'Go' is not in the catalogue: add it to skills\.md, or use a name listed there "
+        r"\[resume\.skill\]",
+    ),
+    "skill-role-suggests-a-name": (
+        {"page.md": "---\norphan: true\n---\n\n# Page\n\nKnows {skill}`Pyton`.\n"},
+        "page.md:7",
+        r"skill 'Pyton' has no entry to link to \(not in the catalogue, or no page has a skill-index\); did "
+        r"you mean 'Python'\?",
+    ),
+}
+
+
+def _apply(src: Path, files: dict) -> None:
+    for name, change in files.items():
+        if isinstance(change, tuple):
+            _break(src, {name: change})
+        else:
+            (src / name).parent.mkdir(parents=True, exist_ok=True)
+            (src / name).write_text(change)
+
+
+@pytest.mark.parametrize("case", ONE_WARNING.values(), ids=ONE_WARNING.keys())
+def test_a_mistake_gives_exactly_one_located_warning_that_says_the_fix(make_app, tmp_path, case):
+    files, where, says = case
+    src = site(tmp_path)
+    _apply(src, files)
+    app = strict(make_app, src)
+    found = located(app, src)
+    assert crashed(app) == ""
+    assert len(found) == 1 and found[0].startswith(f"{where}: WARNING: "), found
+    assert re.search(says, found[0]), found[0]
+    assert app.statuscode != 0
+    for docname in app.env.found_docs:
+        assert (app.outdir / f"{docname}.html").is_file()
+
+
+def test_an_undated_project_is_not_drawn_as_one_month(make_app, tmp_path):
+    src = site(tmp_path)
+    _break(src, {"projects/splice.md": ("  start: 2001-06\n  end: 2001-10\n", "")})
+    app = strict(make_app, src)
+    assert warnings(app) == []
+    index = (app.outdir / "index.html").read_text()
+    assert "TCP splicing" not in index.split('<details class="resume-timeline-list">')[1].split("</details>")[0]
+    assert "1 month" not in (app.outdir / "projects/splice.html").read_text()
+
+
+def test_a_catalogue_alias_is_the_canonical_skill(make_app, tmp_path):
+    src = site(tmp_path)
+    _break(src, {"projects/locks.md": ("skills: [C, C++]", "skills: [C, cpp]")})
+    (src / "page.md").write_text("---\norphan: true\n---\n\n# Page\n\nKnows {skill}`cpp`.\n")
+    app = strict(make_app, src)
+    assert warnings(app) == []
+    locks = (app.outdir / "projects/locks.html").read_text()
+    assert ">C++<" in locks and ">cpp<" not in locks
+    assert "Reader/writer locks" in (app.outdir / "skills.html").read_text().split("C++")[1]
+    assert 'href="skills.html#skill-C-plus-plus--' in (app.outdir / "page.html").read_text()
+
+
+def test_a_yaml_error_on_an_employer_page_causes_no_warning_on_its_projects(make_app, tmp_path):
+    src = site(tmp_path)
+    _break(src, {"experience/acme.md": ("  short: Acme", "  short: Acme: the router company")})
+    (src / "page.md").write_text("---\norphan: true\n---\n\n# Page\n\n```{timeline}\n:employer: acme\n```\n")
+    app = strict(make_app, src)
+    found = located(app, src)
+    assert len(found) == 1 and found[0].startswith("experience/acme.md:4: WARNING: the front matter is not valid"), found
+    assert "Acme made routers." in (app.outdir / "experience/acme.html").read_text()
+
+
+# -- 8. the live preview shows problems where the author looks ---------------------------
+
+
+def test_the_preview_lists_a_pages_problems_at_its_top(make_app, tmp_path):
+    src = site(tmp_path)
+    _break(src, VANISHING["bad-date"])
+    app = build(make_app, src, confoverrides={"resume_show_problems": True})
+    acme = (app.outdir / "experience/acme.html").read_text()
+    box = acme.split('<div class="warning resume-problems admonition">')[1].split("</div>")[0]
+    assert "1 problem on this page" in box
+    assert "line 8: 'start': '2007-13' has no month 13 [resume.date]" in box
+    assert acme.index("resume-problems") < acme.index("Acme made routers.")
+    assert "resume-problems" not in (app.outdir / "experience/bsd.html").read_text()
+    # Fixed: the next build of the preview drops the box.
+    _break(src, {"experience/acme.md": ("start: 2007-13", "start: 2007-01")})
+    app.cleanup()
+    app = build(make_app, src, confoverrides={"resume_show_problems": True})
+    assert "resume-problems" not in (app.outdir / "experience/acme.html").read_text()
+
+
+def test_a_normal_build_never_shows_the_problems_box(make_app, tmp_path):
+    src = site(tmp_path)
+    _break(src, VANISHING["bad-date"])
+    app = build(make_app, src)
+    assert warnings(app)
+    assert not [p for p in app.outdir.rglob("*.html") if "resume-problems" in p.read_text()]
+
+
+def test_make_live_shows_problems_and_make_html_does_not():
+    makefile = Path(__file__).resolve().parents[1] / "Makefile"
+    rules = makefile.read_text()
+    live = rules.split("\nlive:", 1)[1].split("\n\n", 1)[0]
+    html = rules.split("\nhtml:", 1)[1].split("\n\n", 1)[0]
+    assert "-D resume_show_problems=1" in live and "resume_show_problems" not in html
