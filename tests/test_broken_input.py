@@ -318,6 +318,16 @@ CASES: dict[str, Case] = {
         f"{PAGE}:8",
         r"'sort': banana: \"banana\" unknown",
     ),
+    "skill-matrix-empty-sort": Case(
+        {PAGE: directive("```{skill-matrix}", ":sort:", "```")},
+        f"{PAGE}:8",
+        r"'sort': None: \"\" unknown; choose from \"name\", \"years\", or \"level\"",
+    ),
+    "timeline-empty-show": Case(
+        {PAGE: directive("```{timeline}", ":show:", "```")},
+        f"{PAGE}:8",
+        r"expected one or both of positions, projects, got None",
+    ),
     "skill-matrix-unknown-columns": Case(
         {PAGE: directive("```{skill-matrix}", ":columns: decades", "```")},
         f"{PAGE}:8",

@@ -18,14 +18,14 @@ from .warnings import Subtype, warn
 
 
 def _choice(values: tuple[str, ...]) -> Callable[[str], str]:
-    def check(argument: str) -> str:
-        return directives.choice(argument.strip(), values)
+    def check(argument: str | None) -> str:
+        return directives.choice((argument or "").strip(), values)  # an empty option comes as None
 
     return check
 
 
-def _show(argument: str) -> tuple[str, ...]:
-    chosen = tuple(part.strip() for part in argument.replace(",", " ").split())
+def _show(argument: str | None) -> tuple[str, ...]:
+    chosen = tuple(part.strip() for part in (argument or "").replace(",", " ").split())
     unknown = [part for part in chosen if part not in SHOW]
     if unknown or not chosen:
         raise ValueError(f"expected one or both of {', '.join(SHOW)}, got {argument!r}")
