@@ -354,3 +354,15 @@ def test_make_live_shows_problems_and_make_html_does_not():
     live = rules.split("\nlive:", 1)[1].split("\n\n", 1)[0]
     html = rules.split("\nhtml:", 1)[1].split("\n\n", 1)[0]
     assert "-D resume_show_problems=1" in live and "resume_show_problems" not in html
+
+
+def test_a_mistake_in_an_included_snippet_is_reported_on_every_build(make_app, tmp_path):
+    src = site(tmp_path, files={"parts/skills.md": "Knows {skill}`Cobol` and {skill}`C`.\n"})
+    _break(src, {"summary.md": ("# Summary", "# Summary\n\n```{include} parts/skills.md\n```")})
+    builds = []
+    for _ in range(3):
+        app = strict(make_app, src, confoverrides={"exclude_patterns": ["parts/*"]})
+        builds.append(sorted(located(app, src)))
+        app.cleanup()
+    assert builds[0] and "parts/skills.md:1: WARNING: skill 'Cobol' has no entry" in builds[0][0]
+    assert builds[0] == builds[1] == builds[2]

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -55,7 +54,6 @@ class Recorder(logging.Handler):
         super().__init__(logging.WARNING)
         self.app = app
         self.by_page: dict[str, dict[Reported, None]] = {}
-        self._owners: dict[str, set[str]] | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -67,56 +65,51 @@ class Recorder(logging.Handler):
         kind, subtype = getattr(record, "type", None), getattr(record, "subtype", None)
         if sphinx_logging.is_suppressed_warning(kind, subtype, self.app.config.suppress_warnings):
             return
-        place = self._place(getattr(record, "location", None))
-        if place is None:
-            return
-        docname, line = place
         label = ".".join(part for part in (kind, subtype) if part)
         message = record.getMessage()
         # Sphinx appends " [type.subtype]" when it prints a record; the same
         # record may reach this handler before and after that.
         if label and message.endswith(f" [{label}]"):
             message = message[: -len(label) - 3]
-        self.by_page.setdefault(docname, {})[Reported(line, message, label)] = None
+        for docname, line in self._places(getattr(record, "location", None)):
+            self.by_page.setdefault(docname, {})[Reported(line, message, label)] = None
 
-    def _place(self, location: object) -> tuple[str, int | None] | None:
+    def _places(self, location: object) -> list[tuple[str, int | None]]:
+        """The pages a warning's location is about (none, one, or every includer)."""
         env = getattr(self.app, "env", None)
         if env is None or location is None:
-            return None
+            return []
         if isinstance(location, tuple):
             docname, line = location
-            return (docname, line or None) if docname else None
+            return [(docname, line or None)] if docname else []
         if isinstance(location, nodes.Node):
             source, line = get_source_line(location)
-            return self._docname(source, line) if source else None
+            return self._pages_of(source, line) if source else []
         if isinstance(location, str):
             if ":" not in location and location in env.found_docs:
-                return location, None
+                return [(location, None)]
             found = _LINE_SUFFIX.match(location)
             assert found is not None  # the pattern matches any text
-            line = int(found["line"]) if found["line"] else None
-            return self._docname(found["path"], line)
-        return None
+            return self._pages_of(found["path"], int(found["line"]) if found["line"] else None)
+        return []
 
-    def _docname(self, source: str, line: int | None) -> tuple[str, int | None] | None:
+    def _pages_of(self, source: str, line: int | None) -> list[tuple[str, int | None]]:
         env = self.app.env
-        path = source.split(":", 1)[0] if not os.path.exists(source) else source
-        docname = env.path2doc(path)
-        if docname is not None:
-            return docname, line
-        # An included snippet: the warning belongs to every page that includes it.
-        owners = self.owners().get(str(Path(path).resolve()), set())
-        return (min(owners), None) if owners else None
-
-    def owners(self) -> dict[str, set[str]]:
-        if self._owners is None:
-            env = self.app.env
-            self._owners = {}
-            for docname, files in env.dependencies.items():
-                for file in files:
-                    resolved = str((Path(env.srcdir) / file).resolve())
-                    self._owners.setdefault(resolved, set()).add(docname)
-        return self._owners
+        docname = env.path2doc(source)
+        if docname is not None and docname in env.found_docs:
+            return [(docname, line)]
+        # A file pulled into pages (an {include} snippet): while a page is read
+        # it is that page's; later, every page that depends on the file.
+        reading = env.current_document.docname
+        if reading:
+            return [(reading, None)]
+        path = Path(source).resolve()
+        srcdir = Path(env.srcdir)
+        return [
+            (owner, None)
+            for owner, files in sorted(env.dependencies.items())
+            if any((srcdir / file).resolve() == path for file in files)
+        ]
 
     def problems(self, docname: str) -> list[Reported]:
         """This build's warnings about ``docname``, in line order."""
