@@ -1,0 +1,94 @@
+"""Following the authoring guide literally keeps the site and its tests green.
+
+A copy of the whole site gets the guide's own example job and project, written
+and listed exactly as its checklists say; the strict build must pass, the new
+pages must reach the home page, the career summaries and the two-page résumé,
+and the page counts that ``test_facts`` checks must still hold. Then the job
+ends, as its checklist says, and the incremental build stays clean and does
+not claim that the configuration changed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_fixtures import ROOT, STRICT, build_environment, source_pages
+
+GUIDE = (ROOT / "guide" / "authoring.md").read_text("utf-8")
+IGNORE = shutil.ignore_patterns(".*", "_build", "node_modules", "test-artifacts", "__pycache__", "tests", "benchmarks")
+
+
+def section(title: str) -> str:
+    return GUIDE.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def example(title: str) -> tuple[str, str]:
+    """The file the guide's section names for its example, and the page it shows."""
+    text = section(title)
+    path = re.search(r"for\s+example,?[^`]*`([a-z/-]+\.md)`", text, re.IGNORECASE)
+    block = re.search(r"```yaml\n(.*?)```", text, re.DOTALL)
+    assert path and block, f"the guide's '{title}' has no example file and page"
+    return path[1], block[1]
+
+
+def add_to_toctree(index: Path, entry: str) -> None:
+    """The new page first in the index's toctree: newest first (both examples are the newest)."""
+    text = index.read_text("utf-8")
+    toctree = re.search(r"```\{toctree\}\n(?::.*\n)*\n", text)
+    assert toctree, index
+    index.write_text(text[: toctree.end()] + f"{entry}\n" + text[toctree.end() :], "utf-8")
+
+
+def strict_html(src: Path, out: Path) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "sphinx", "-b", "html", *STRICT,
+               "-d", str(out.parent / "doctrees"), str(src), str(out)]  # fmt: skip
+    run = subprocess.run(command, env=build_environment(), capture_output=True, text=True, check=False)
+    # The console says what matters: no debug dump of myst-parser's settings.
+    assert "MdParserConfig(" not in run.stdout
+    return run
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    src = tmp_path_factory.mktemp("guide") / "site"
+    shutil.copytree(ROOT, src, ignore=IGNORE)
+    return src
+
+
+def test_adding_the_guides_job_and_project_keeps_the_build_and_the_counts_green(copy: Path) -> None:
+    employer_file, employer_page = example("Add an employer")
+    project_file, project_page = example("Add a project")
+    (copy / employer_file).write_text(employer_page, "utf-8")
+    (copy / project_file).write_text(project_page, "utf-8")
+    add_to_toctree(copy / "experience/index.md", Path(employer_file).stem)
+    add_to_toctree(copy / "projects/index.md", Path(project_file).stem)
+
+    out = copy / "_build" / "html"
+    run = strict_html(copy, out)
+    assert run.returncode == 0, run.stderr[-5000:]
+
+    employer = Path(employer_file).with_suffix("").as_posix()
+    project = Path(project_file).with_suffix("").as_posix()
+    name = re.search(r"^# (.+)$", employer_page, re.MULTILINE)[1]
+    for kind, folder in (("employer", "experience"), ("project", "projects")):
+        built = {p.relative_to(out).with_suffix("").as_posix() for p in (out / folder).glob("*.html")}
+        assert built - {f"{folder}/index"} == source_pages(copy, kind)
+    assert employer in source_pages(copy, "employer") and project in source_pages(copy, "project")
+    for page in ("index", "brief", "experience/index", "projects/index", project):
+        assert name in (out / f"{page}.html").read_text("utf-8"), page
+    assert "(ongoing as of April 2012)" in (out / f"{employer}.html").read_text("utf-8")
+
+    # A job ends: `end: ongoing` becomes its last month; the next build stays clean.
+    page = copy / employer_file
+    page.write_text(page.read_text("utf-8").replace("end: ongoing", "end: 2012-02", 1), "utf-8")
+    run = strict_html(copy, out)
+    assert run.returncode == 0, run.stderr[-5000:]
+    assert "The configuration has changed" not in run.stdout  # nothing in conf.py was
+    assert "1 changed, 0 removed" in run.stdout
+    assert "ongoing" not in (out / f"{employer}.html").read_text("utf-8")
