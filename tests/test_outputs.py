@@ -225,8 +225,8 @@ def test_constraints_pin_every_requirement() -> None:
         if line and not line.startswith("#"):
             name, version = line.split("==")
             pinned[name.lower().replace("_", "-")] = version
-    required = requirement_names(ROOT / "requirements.txt") | requirement_names(
-        ROOT / "requirements-test.txt"
+    required = set().union(
+        *(requirement_names(ROOT / name) for name in ("requirements.txt", "requirements-test.txt", "requirements-live.txt"))
     )
     assert required <= set(pinned)
 
