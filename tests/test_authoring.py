@@ -366,3 +366,12 @@ def test_a_mistake_in_an_included_snippet_is_reported_on_every_build(make_app, t
         app.cleanup()
     assert builds[0] and "parts/skills.md:1: WARNING: skill 'Cobol' has no entry" in builds[0][0]
     assert builds[0] == builds[1] == builds[2]
+
+
+def test_an_employer_without_a_valid_position_shows_no_empty_position_or_zero_duration(make_app, tmp_path):
+    src = site(tmp_path)
+    _break(src, VANISHING["bad-date"])
+    app = strict(make_app, src)
+    acme = (app.outdir / "experience/acme.html").read_text()
+    assert "0 months" not in acme and "Position" not in acme
+    assert "Springfield" in acme  # what is known is still shown

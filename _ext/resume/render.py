@@ -259,6 +259,10 @@ def build_page_summary(page: _Page, options: dict[str, Any]) -> list[nodes.Node]
 
 def _employer_fields(page: _Page, employer: Employer, fields: nodes.field_list) -> None:
     career = page.career
+    if not employer.positions:  # none with valid dates: the page's warnings say why
+        if employer.location:
+            fields += _field("Location", _para(employer.location))
+        return
     label = "Positions" if len(employer.positions) > 1 else "Position"
     positions = [
         _para(nodes.emphasis(p.title, p.title), f", {format_period(p.period(career.as_of))}")
