@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from helpers import build, site, warnings
 
 BODY = "# Broken\n\nStill here.\n"
@@ -133,7 +134,9 @@ def test_fixing_the_mistake_ends_the_warnings(make_app, tmp_path):
 
 
 def test_a_deleted_page_leaves_the_output_and_links_to_it_are_reported(make_app, tmp_path):
-    src = site(tmp_path, files={"page.md": "---\norphan: true\n---\n\n# Links\n\nSee [splicing](projects/splice.md).\n"})
+    src = site(
+        tmp_path, files={"page.md": "---\norphan: true\n---\n\n# Links\n\nSee [splicing](projects/splice.md).\n"}
+    )
     app = strict(make_app, src)
     assert warnings(app) == []
     assert (app.outdir / "projects/splice.html").is_file()
@@ -201,8 +204,15 @@ ONE_WARNING = {
         r"unknown key 'postions' \(known: .*\); did you mean 'positions'\? \[resume\.key\]",
     ),
     "duplicate-yaml-key": (
-        {EMPLOYER: employer("  positions:", "    - title: Engineer", "      start: 2007-01", "      end: 2008-01",
-                            "      start: 2006-01")},  # fmt: skip
+        {
+            EMPLOYER: employer(
+                "  positions:",
+                "    - title: Engineer",
+                "      start: 2007-01",
+                "      end: 2008-01",
+                "      start: 2006-01",
+            )
+        },
         "experience/broken.md:8",
         r"key 'start' is given twice \(first on line 6\); YAML keeps only the last value: remove one of them "
         r"\[resume\.key\]",
@@ -316,7 +326,9 @@ def test_a_yaml_error_on_an_employer_page_causes_no_warning_on_its_projects(make
     (src / "page.md").write_text("---\norphan: true\n---\n\n# Page\n\n```{timeline}\n:employer: acme\n```\n")
     app = strict(make_app, src)
     found = located(app, src)
-    assert len(found) == 1 and found[0].startswith("experience/acme.md:4: WARNING: the front matter is not valid"), found
+    assert len(found) == 1 and found[0].startswith("experience/acme.md:4: WARNING: the front matter is not valid"), (
+        found
+    )
     assert "Acme made routers." in (app.outdir / "experience/acme.html").read_text()
 
 

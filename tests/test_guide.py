@@ -46,8 +46,18 @@ def add_to_toctree(index: Path, entry: str) -> None:
 
 
 def strict_html(src: Path, out: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "sphinx", "-b", "html", *STRICT,
-               "-d", str(out.parent / "doctrees"), str(src), str(out)]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        *STRICT,
+        "-d",
+        str(out.parent / "doctrees"),
+        str(src),
+        str(out),
+    ]
     run = subprocess.run(command, env=build_environment(), capture_output=True, text=True, check=False)
     # The console says what matters: no debug dump of myst-parser's settings.
     assert "MdParserConfig(" not in run.stdout

@@ -93,13 +93,50 @@ CATALOGUE_SKILL = _mapping(
     aliases=st.one_of(st.lists(st.one_of(SKILL, TEXT), max_size=2), st.integers()),
     note=TEXT,
 )
-OPTION_VALUE = st.one_of(st.sampled_from(["2005", "2010-06", "2020-13", "acme", "nobody", "projects", "employers",
-                                          "years", "level", "banana", "Languages", "positions, projects", ""]), TEXT)
+OPTION_VALUE = st.one_of(
+    st.sampled_from(
+        [
+            "2005",
+            "2010-06",
+            "2020-13",
+            "acme",
+            "nobody",
+            "projects",
+            "employers",
+            "years",
+            "level",
+            "banana",
+            "Languages",
+            "positions, projects",
+            "",
+        ]
+    ),
+    TEXT,
+)
 DIRECTIVE = st.tuples(
     st.sampled_from(["timeline", "skill-matrix", "skill-index", "career-summary"]),
-    st.lists(st.tuples(st.sampled_from(["from", "to", "employer", "show", "columns", "sort", "category",
-                                        "group", "projects", "compact", "colour"]), OPTION_VALUE), max_size=3),
-)  # fmt: skip
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "from",
+                    "to",
+                    "employer",
+                    "show",
+                    "columns",
+                    "sort",
+                    "category",
+                    "group",
+                    "projects",
+                    "compact",
+                    "colour",
+                ]
+            ),
+            OPTION_VALUE,
+        ),
+        max_size=3,
+    ),
+)
 
 
 @st.composite
@@ -120,10 +157,13 @@ def pages(draw: st.DrawFn) -> dict[str, str]:
         files[f"{folder}/gen{index}.md"] = f"---\n{front}{closing}\n{body}"
     extra = draw(st.lists(CATALOGUE_SKILL, max_size=3))
     if extra:
-        entries = "".join(f"        - {yaml.safe_dump(e, default_flow_style=True, width=10**6).strip()}\n"
-                          for e in extra)  # fmt: skip
-        files["skills.md"] = (ROOTS / "test-basic" / "skills.md").read_text("utf-8").replace(
-            "    - name: Platforms\n", entries + "    - name: Platforms\n"
+        entries = "".join(
+            f"        - {yaml.safe_dump(e, default_flow_style=True, width=10**6).strip()}\n" for e in extra
+        )
+        files["skills.md"] = (
+            (ROOTS / "test-basic" / "skills.md")
+            .read_text("utf-8")
+            .replace("    - name: Platforms\n", entries + "    - name: Platforms\n")
         )
     return files
 
@@ -153,8 +193,12 @@ def _build(src: Path) -> tuple[SphinxTestApp, str]:
 
 
 # Each example is two builds of a small site; 30 examples take about a minute.
-@settings(max_examples=30, deadline=None, print_blob=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # fmt: skip
+@settings(
+    max_examples=30,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(pages())
 def test_random_front_matter_never_crashes_a_build(files: dict[str, str]) -> None:
     with tempfile.TemporaryDirectory() as folder:

@@ -29,9 +29,7 @@ def show_problems(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
     box = nodes.admonition(classes=["warning", "resume-problems"])
     box += nodes.title(count, f"{count} on this page")
-    box += nodes.paragraph(
-        "", "Shown only in the live preview. A strict build (make html) fails until they are fixed."
-    )
+    box += nodes.paragraph("", "Shown only in the live preview. A strict build (make html) fails until they are fixed.")
     items = nodes.bullet_list()
     for problem in problems:
         where = f"line {problem.line}: " if problem.line else ""

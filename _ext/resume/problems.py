@@ -62,7 +62,7 @@ class Recorder(logging.Handler):
             self.handleError(record)
 
     def _record(self, record: logging.LogRecord) -> None:
-        kind, subtype = getattr(record, "type", None), getattr(record, "subtype", None)
+        kind, subtype = getattr(record, "type", None) or "", getattr(record, "subtype", None) or ""
         if sphinx_logging.is_suppressed_warning(kind, subtype, self.app.config.suppress_warnings):
             return
         label = ".".join(part for part in (kind, subtype) if part)
@@ -145,9 +145,7 @@ def _listen(app: Sphinx) -> None:
         logger.addHandler(handler)
 
 
-def outdated(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
+def outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:
     """``env-get-outdated``: pages that warned last time, or all pages after a deletion.
 
     Each build of an application passes here first, so it also starts a new
@@ -168,8 +166,8 @@ def _remove_output(app: Sphinx, docname: str) -> None:
     builder = app.builder
     if hasattr(builder, "get_outfilename"):
         target = Path(builder.get_outfilename(docname))
-    elif getattr(builder, "out_suffix", None):
-        target = Path(builder.outdir) / f"{docname}{builder.out_suffix}"
+    elif suffix := getattr(builder, "out_suffix", ""):  # text, man, … writers
+        target = Path(builder.outdir) / f"{docname}{suffix}"
     else:
         return
     target.unlink(missing_ok=True)

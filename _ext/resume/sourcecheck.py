@@ -81,14 +81,18 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if end is None:
         end = _close(lines)
         if end is None:
-            message = ("the page starts with '---' but has no front matter after it: remove the line, "
-                       "or add the front matter and a closing '---'")
+            message = (
+                "the page starts with '---' but has no front matter after it: remove the line, "
+                "or add the front matter and a closing '---'"
+            )
             warn(Subtype.YAML, message, (docname, 1))
             lines[0] = "\n"
             source[0] = "".join(lines)
             return
-        message = (f"the front matter that opens on line 1 is not closed: add a line '---' after its last "
-                   f"line (read up to line {end} as front matter)")
+        message = (
+            f"the front matter that opens on line 1 is not closed: add a line '---' after its last "
+            f"line (read up to line {end} as front matter)"
+        )
         warn(Subtype.YAML, message, (docname, 1))
         lines[end] = "---\n"
     block = "".join(lines[1:end])
@@ -127,7 +131,9 @@ def _parse(block: str, docname: str) -> Any:
             context += f" that starts on line {error.context_mark.line + 2}"
         reason = " ".join(part for part in (context, error.problem) if part)
         advice = next((f": {fix}" for key, fix in _ADVICE if key in reason), "")
-        message = f"the front matter is not valid YAML (line {line}{column}: {reason}){advice}; the page is built without it"
+        message = (
+            f"the front matter is not valid YAML (line {line}{column}: {reason}){advice}; the page is built without it"
+        )
         warn(Subtype.YAML, message, (docname, line))
         return _BROKEN
     except yaml.YAMLError as error:
@@ -144,8 +150,10 @@ def _duplicates(node: yaml.Node, docname: str) -> None:
             line = key.start_mark.line + 2
             if isinstance(key, yaml.ScalarNode):
                 if key.value in first:
-                    message = (f"key {key.value!r} is given twice (first on line {first[key.value]}); YAML keeps "
-                               "only the last value: remove one of them")
+                    message = (
+                        f"key {key.value!r} is given twice (first on line {first[key.value]}); YAML keeps "
+                        "only the last value: remove one of them"
+                    )
                     warn(Subtype.KEY, message, (docname, line))
                 else:
                     first[key.value] = line
@@ -162,8 +170,10 @@ def _misspelt_key(root: yaml.MappingNode, docname: str) -> bool:
         return False
     for key in keys:
         if nearest(key.value, [_KEY]) == _KEY:
-            message = (f"front-matter key {key.value!r} is not 'resume': spell it 'resume' (lowercase), or the "
-                       "page's metadata is ignored")
+            message = (
+                f"front-matter key {key.value!r} is not 'resume': spell it 'resume' (lowercase), or the "
+                "page's metadata is ignored"
+            )
             warn(Subtype.KEY, message, (docname, key.start_mark.line + 2))
             return True
     return False
@@ -182,8 +192,9 @@ class MissingTitle(SphinxTransform):
             return
         name = self.env.docname.rsplit("/", 1)[-1]
         line = _first_line(document)
-        message = (f"the page has no title: start its text with a line '# Title' (the file name {name!r} "
-                   "stands in for it)")
+        message = (
+            f"the page has no title: start its text with a line '# Title' (the file name {name!r} stands in for it)"
+        )
         warn(Subtype.TITLE, message, (self.env.docname, line))
         section = nodes.section(ids=[nodes.make_id(name) or "page"], names=[name])
         section += nodes.title(name, name)
