@@ -10,6 +10,8 @@ three times in a row) and asserts the located warning the author now sees.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -387,3 +389,21 @@ def test_an_employer_without_a_valid_position_shows_no_empty_position_or_zero_du
     acme = (app.outdir / "experience/acme.html").read_text()
     assert "0 months" not in acme and "Position" not in acme
     assert "Springfield" in acme  # what is known is still shown
+
+
+def test_make_test_installs_the_npm_packages_when_they_are_missing(tmp_path):
+    """`make test` is all a new developer runs: the browser tests' packages come with it."""
+    root = Path(__file__).resolve().parents[1]
+    for name in ("Makefile", "package.json", "package-lock.json"):
+        shutil.copy2(root / name, tmp_path / name)
+    plan = subprocess.run(
+        ["make", "-n", "test", "VENV=", "PYTHON=python"], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout
+    assert "npm ci --no-audit --no-fund --ignore-scripts" in plan
+    assert plan.index("npm ci") < plan.index("-m pytest")
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules/.package-lock.json").write_text("{}")
+    plan = subprocess.run(
+        ["make", "-n", "test", "VENV=", "PYTHON=python"], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout
+    assert "npm ci" not in plan and "-m pytest" in plan

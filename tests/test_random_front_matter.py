@@ -69,14 +69,22 @@ def _mapping(**fields: st.SearchStrategy) -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries({key: _maybe(value) for key, value in fields.items()}).map(drop_missing)
 
 
+CATALOGUE_SKILL = _mapping(
+    name=st.one_of(SKILL, TEXT),
+    level=st.sampled_from(["expert", "highly skilled", "guru", 5, ""]),
+    years=st.one_of(st.integers(min_value=-3, max_value=40), st.floats(allow_nan=True), TEXT),
+    aliases=st.one_of(st.lists(st.one_of(SKILL, TEXT), max_size=2), st.integers()),
+    note=TEXT,
+)
 POSITION = st.one_of(_mapping(title=st.one_of(TEXT, st.just("Engineer")), start=DATE, end=DATE), TEXT)
 EMPLOYER = _mapping(
-    kind=st.sampled_from(["employer", "employer", "project", "hobby"]),
+    kind=st.sampled_from(["employer", "employer", "project", "catalogue", "hobby"]),
     slug=SLUG,
     short=st.one_of(TEXT, st.integers(), st.lists(TEXT, max_size=2)),
     location=TEXT,
     positions=st.one_of(st.lists(POSITION, max_size=3), TEXT, st.none()),
     skills=SKILLS,
+    categories=st.one_of(st.lists(_mapping(name=TEXT, skills=st.lists(CATALOGUE_SKILL, max_size=2)), max_size=2), TEXT),
 )
 PROJECT = _mapping(
     kind=st.sampled_from(["project", "project", "employer"]),
@@ -85,13 +93,6 @@ PROJECT = _mapping(
     start=DATE,
     end=DATE,
     skills=SKILLS,
-)
-CATALOGUE_SKILL = _mapping(
-    name=st.one_of(SKILL, TEXT),
-    level=st.sampled_from(["expert", "highly skilled", "guru", 5, ""]),
-    years=st.one_of(st.integers(min_value=-3, max_value=40), st.floats(allow_nan=True), TEXT),
-    aliases=st.one_of(st.lists(st.one_of(SKILL, TEXT), max_size=2), st.integers()),
-    note=TEXT,
 )
 OPTION_VALUE = st.one_of(
     st.sampled_from(
