@@ -69,6 +69,11 @@ def test_new_employer_with_a_new_skill_and_a_mistyped_date_does_not_crash(make_a
     app = strict(make_app, src)
     assert crashed(app) == ""
     assert [w for w in located(app, src) if "experience/go.md:6: WARNING: 'start'" in w], warnings(app)
+    if start == "May 2012":
+        assert any(
+            w.endswith("'May 2012' is not a date of the form YYYY or YYYY-MM; write 2012-05 [resume.date]")
+            for w in warnings(app)
+        )
     assert "Go Shop" in (app.outdir / "skills.html").read_text()
     assert app.statuscode != 0
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 ONGOING = "ongoing"
 
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December",
 )  # fmt: skip
@@ -65,7 +65,7 @@ def parse_month(value: object, *, is_end: bool = False) -> int:
 
 def format_month(value: int) -> str:
     """``2011*12+7`` → ``"August 2011"``."""
-    return f"{_MONTH_NAMES[value % 12]} {year_of(value)}"
+    return f"{MONTH_NAMES[value % 12]} {year_of(value)}"
 
 
 def format_month_numeric(value: int) -> str:
@@ -75,7 +75,7 @@ def format_month_numeric(value: int) -> str:
 
 def format_month_short(value: int) -> str:
     """``2011*12+7`` → ``"Aug 2011"``."""
-    return f"{_MONTH_NAMES[value % 12][:3]} {year_of(value)}"
+    return f"{MONTH_NAMES[value % 12][:3]} {year_of(value)}"
 
 
 def format_period(period: Period, *, short: bool = False) -> str:

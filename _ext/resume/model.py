@@ -7,11 +7,12 @@ with the warning subtype and the source line it belongs to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from .dates import ONGOING, DateError, Period, format_month_numeric, parse_month
+from .dates import MONTH_NAMES, ONGOING, DateError, Period, format_month_numeric, parse_month
 from .hints import nearest
 from .warnings import Subtype
 
@@ -165,7 +166,8 @@ class _Reader:
         try:
             return parse_month(data[key], is_end=is_end)
         except DateError as error:
-            fix = "; write YYYY, YYYY-MM or 'ongoing'" if is_end else ""
+            meant = _month_in_words(data[key])
+            fix = f"; write {meant}" if meant else "; write YYYY, YYYY-MM or 'ongoing'" if is_end else ""
             self.problem(Subtype.DATE, (*path, key), f"{key!r}: {error}{fix}")
             return None
 
@@ -247,6 +249,16 @@ class _Reader:
         if not value:
             self.problem(Subtype.TYPE, (*path, key), f"{key!r} is empty")
         return value
+
+
+def _month_in_words(value: Any) -> str | None:
+    """``"May 2012"`` or ``"Jan 2007"`` as front matter writes it (``2012-05``), else None."""
+    words = value.split() if isinstance(value, str) else []
+    if len(words) != 2 or not re.fullmatch(r"\d{4}", words[1]) or len(words[0]) < 3:
+        return None
+    name = words[0].rstrip(".").casefold()
+    number = next((i for i, month in enumerate(MONTH_NAMES, 1) if month.casefold().startswith(name)), None)
+    return f"{words[1]}-{number:02d}" if number else None
 
 
 def _kind(value: Any) -> str:
