@@ -412,3 +412,14 @@ def test_make_test_installs_the_npm_packages_when_they_are_missing(tmp_path):
         ["make", "-n", "test", "VENV=", "PYTHON=python"], cwd=tmp_path, capture_output=True, text=True, check=True
     ).stdout
     assert "npm ci" not in plan and "-m pytest" in plan
+
+
+def test_make_live_installs_the_site_and_the_preview_not_the_test_tools(tmp_path):
+    root = Path(__file__).resolve().parents[1]
+    for name in ("Makefile", "requirements.txt", "requirements-live.txt", "requirements-test.txt", "constraints.txt"):
+        shutil.copy2(root / name, tmp_path / name)
+    plan = subprocess.run(["make", "-n", "live"], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert "-r requirements.txt" in plan and "-r requirements-live.txt" in plan
+    assert "requirements-test.txt" not in plan
+    assert "sphinx-autobuild" in (root / "requirements-live.txt").read_text()
+    assert "sphinx-autobuild" not in (root / "requirements-test.txt").read_text()
