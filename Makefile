@@ -80,6 +80,9 @@ latex: $(SITE_DEPS)
 # latexmk runs XeLaTeX as often as needed for every .tex file; the two
 # documents are built side by side. A character missing from the fonts is an
 # error (resumestyle.sty), so a PDF that comes out is complete.
+# xdvipdfmx stamps the PDFs with SOURCE_DATE_EPOCH: the edition's date from
+# conf.py unless given, so that two builds are byte-identical.
+pdf: export SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) -c "import runpy; print(runpy.run_path('conf.py')['EDITION_EPOCH'])")
 pdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex -j2 all-pdf \
 	  LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -file-line-error"

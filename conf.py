@@ -30,6 +30,7 @@ extensions = [
     "accessible_html",  # valid ARIA for toctree captions and citations (_ext/)
     "fast_navigation",  # furo's sidebar made once per build, not once per page (_ext/)
     "quiet_build",  # no debug dump, no false "configuration has changed" (_ext/)
+    "book_layout",  # the PDF book: the home page as its first chapter (_ext/)
 ]
 
 # "substitution" carries the download links below into index.md.
@@ -50,10 +51,25 @@ exclude_patterns = [
 ]
 
 resume_as_of = "2012-04"
+# The directions the résumé's objective names. Projects say which they serve
+# (`directions` in their front matter); `make pdf` writes one two-page brief
+# per direction, from brief-<slug>.md, beside the general one.
+resume_directions = {
+    "operating-systems": "operating system programming",
+    "internet-applications": "scalable internet applications",
+    "systems-operation": "systems operation",
+}
 # The résumé's edition is the date it speaks from (EPUB 3 wants a version);
 # the PDF title pages show that date, not the day of the build.
 version = release = resume_as_of
-today = datetime.date.fromisoformat(f"{resume_as_of}-01").strftime("%B %Y")
+EDITION = datetime.date.fromisoformat(f"{resume_as_of}-01")
+today = EDITION.strftime("%B %Y")
+# Dates that Sphinx stamps into its output (the ePub's date and modification
+# time) are the edition's, so that two builds are identical; a date given from
+# outside (SOURCE_DATE_EPOCH) still wins.
+# The Makefile gives the PDF tools the same date (EDITION_EPOCH).
+EDITION_EPOCH = int(datetime.datetime.combine(EDITION, datetime.time(), datetime.timezone.utc).timestamp())
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(EDITION_EPOCH))
 
 # -- Download links ----------------------------------------------------------
 #
@@ -68,8 +84,17 @@ today = datetime.date.fromisoformat(f"{resume_as_of}-01").strftime("%B %Y")
 # root of the site and links them. Without DOWNLOADS_DIR (the ePub, a plain
 # sphinx-build) the formats are named without a link, so no link is broken.
 
-BOOK_NAME = "alfred-perlstein"
-BRIEF_NAME = f"{BOOK_NAME}-brief"
+# A private build (-t private) holds the street address and phone number; its
+# files say so in their names, so that the wrong one is not sent.
+_tags = globals().get("tags")  # Sphinx's build tags; absent when read by other tools
+PRIVATE = "-private" if _tags is not None and _tags.has("private") else ""
+BOOK_NAME = f"alfred-perlstein{PRIVATE}"
+BRIEF_NAME = f"alfred-perlstein-brief{PRIVATE}"
+
+
+def brief_name(direction: str) -> str:
+    return f"alfred-perlstein-brief-{direction}{PRIVATE}"
+
 DOWNLOADS = {
     # substitution: (link text, file name, Read the Docs download format)
     "download_pdf": ("PDF", f"{BOOK_NAME}.pdf", "pdf"),
@@ -107,6 +132,13 @@ def _download_link(text: str, filename: str, rtd_format: str | None) -> str:
 
 
 myst_substitutions = {key: _download_link(*spec) for key, spec in DOWNLOADS.items()}
+# One line per tailored brief: what it is for, the PDF, the page on the site.
+myst_substitutions["download_tailored"] = "\n".join(
+    f"- For a position in {label}: {_download_link('PDF', brief_name(slug) + '.pdf', None)},"
+    f" or read it online as {{doc}}`brief-{slug}`. It leads with the results and skills"
+    f" of {label}."
+    for slug, label in resume_directions.items()
+)
 
 # -- HTML --------------------------------------------------------------------
 
@@ -151,6 +183,11 @@ epub_title = f"{project} — Résumé"
 epub_description = "The career of Alfred Perlstein: employers, projects and skills."
 epub_author = author
 epub_publisher = author
+epub_contributor = author
+# The table of contents reaches every employer and project, which the
+# experience and projects pages list in hidden toctrees, and no deeper.
+epub_tocscope = "includehidden"
+epub_tocdepth = 2
 epub_copyright = copyright
 epub_language = language
 # epub_uid must be an XML name; the identifier is the same stable string.
@@ -159,6 +196,16 @@ epub_identifier = epub_uid
 epub_scheme = "unknown"
 # A link in an e-reader can be followed; written-out URLs would only clutter.
 epub_show_urls = "no"
+# The tailored briefs are PDFs (and pages of the site); the ePub has the general one.
+epub_exclude_files = [f"brief-{direction}.xhtml" for direction in resume_directions]
+# The pages about the site itself (index.md's "About this site", which the
+# ePub's table of contents leaves out) follow the text, reachable by links.
+ABOUT_PAGES = [
+    ("editorial-notes", "Editorial notes"),
+    ("colophon", "Colophon"),
+    ("guide/authoring", "Authoring guide"),
+]
+epub_post_files = [(f"{docname}.xhtml", title) for docname, title in ABOUT_PAGES]
 
 # -- LaTeX / PDF -------------------------------------------------------------
 #
@@ -172,14 +219,20 @@ latex_theme_path = ["_latex/themes"]
 # The book takes index.md's table of contents, not its text: the landing
 # page's overview and download links are for the web (toctree_only).
 latex_documents = [
-    ("index", f"{BOOK_NAME}.tex", project, author, "resumebook", True),
+    ("index", f"{BOOK_NAME}.tex", project, author, "resumebook"),
     ("brief", f"{BRIEF_NAME}.tex", project, author, "resumebrief"),
+    *(
+        (f"brief-{direction}", f"{brief_name(direction)}.tex", project, author, "resumebrief")
+        for direction in resume_directions
+    ),
 ]
 latex_additional_files = [
     "_latex/resumebook.cls",
     "_latex/resumebrief.cls",
     "_latex/resumestyle.sty",
 ]
+# The pages about the site are an appendix to the book, not chapters.
+latex_appendices = [docname for docname, _ in ABOUT_PAGES]
 # A résumé has no index.
 latex_domain_indices = False
 latex_elements = {
@@ -198,7 +251,10 @@ latex_elements = {
     "fncychap": "",
     # Each wrapper class names its margins in \resumegeometry.
     "geometry": r"\usepackage{geometry}\expandafter\geometry\expandafter{\resumegeometry}",
-    "preamble": r"\usepackage{resumestyle}",
+    "preamble": r"\usepackage{resumestyle}"
+    # The PDFs' keywords: what the résumé rates expert, and its main systems.
+    r"\renewcommand\resumekeywords{FreeBSD, kernel, SMP, NFS, TCP/IP, C, C++, UNIX shell,"
+    r" PHP, UNIX systems administration, scalable internet applications}",
     "printindex": "",
     "makeindex": "",
     "sphinxsetup": ", ".join(

@@ -390,6 +390,7 @@ _COPIED = frozenset({"project", "author", "copyright", "language", "version", "r
 _COPIED_PREFIXES = ("html_", "epub_", "latex_", "myst_", "resume_")
 # Settings that name files of the site, or pages the synthetic sites do not have.
 _NOT_COPIED = frozenset({"html_extra_path", "html_baseurl", "html_static_path", "latex_documents",
+                         "latex_appendices", "epub_post_files", "epub_exclude_files",
                          "myst_substitutions"})  # fmt: skip
 _SITE_RELATIVE = ("latex_theme_path", "latex_additional_files")
 

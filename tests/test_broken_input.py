@@ -260,6 +260,21 @@ CASES: dict[str, Case] = {
         f"{PROJECT}:4",
         r"unknown employer 'nowhere'.*\[resume\.employer\]",
     ),
+    "unknown-direction": Case(
+        {PROJECT: page("resume:", "  kind: project", "  employer: acme", "  directions: [cooking]")},
+        f"{PROJECT}:5",
+        r"direction 'cooking' is not declared .*\[resume\.direction\]",
+    ),
+    "page-of-unknown-direction": Case(
+        {PAGE: page("orphan: true", "direction: cooking")},
+        f"{PAGE}:3",
+        r"direction 'cooking' is not declared .*\[resume\.direction\]",
+    ),
+    "unknown-position": Case(
+        {PROJECT: page("resume:", "  kind: project", "  employer: acme", "  position: Janitor")},
+        f"{PROJECT}:5",
+        r"position 'Janitor' is not one of the employer's: .*\[resume\.position\]",
+    ),
     "duplicate-slug": Case(
         {EMPLOYER: employer("  slug: acme", *POSITION)},
         "experience/broken.md:4",

@@ -46,7 +46,7 @@ def test_duration_is_inclusive_and_readable():
     assert format_duration(12) == "1 year"
     assert format_duration(1) == "1 month"
     assert format_period(juniper) == "January 2007 – August 2010"
-    assert format_period(Period(month(2011, 8), AS_OF, ongoing=True)) == "August 2011 – present"
+    assert format_period(Period(month(2011, 8), AS_OF, ongoing=True)) == "August 2011 – present (as of April 2012)"
 
 
 def test_merge_unions_overlapping_and_touching_periods():

@@ -52,7 +52,7 @@ def test_latex_output_draws_timeline_and_matrix(make_app, tmp_path):
     assert r"\begin{tikzpicture}" in tex
     assert r"\begin{longtable}" in tex and r"\rotatebox{90}{Acme}" in tex
     assert r"\hyperref[\detokenize{experience/acme::doc}]{$\checkmark$}" in tex
-    assert r"\href{mailto:someone@example.org}{someone at example dot org}" in tex
+    assert r"\href{mailto:someone@example.org}{someone@example.org}" in tex
     assert not list(app.outdir.glob("*.css"))  # no HTML assets in LaTeX output
 
 
@@ -60,7 +60,7 @@ def test_text_output_is_a_plain_list(make_app, tmp_path):
     app = build(make_app, site(tmp_path), "text")
     text = (app.outdir / "index.txt").read_text()
     assert "* Kernel Programmer, Acme: January 2007 – August 2010" in text
-    assert "* Committer, The BSD Project: August 1999 – present" in text
+    assert "* Committer, The BSD Project: August 1999 – present (as of April 2012)" in text
     assert "someone at example dot org" in text
 
 
@@ -205,7 +205,7 @@ def test_compact_career_summary(make_app, tmp_path):
     app = build(make_app, site(tmp_path, files={"brief.md": page}), "text",
                 confoverrides={"exclude_patterns": []})  # fmt: skip
     text = (app.outdir / "brief.txt").read_text().replace("Aug\n2010", "Aug 2010")
-    assert "**The BSD Project** — *Committer*, Aug 1999 – present\n\nTCP splicing" in text
+    assert "**The BSD Project** — *Committer*, Aug 1999 – present (as of Apr 2012)\n\nTCP splicing" in text
     assert "**Acme Networks**, Springfield — *Kernel Programmer*, Jan 2007 – Aug 2010\n\nReader/writer locks" in text
 
 

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import NamedTuple, TypeVar
 
 from .dates import Period, merge, merged_months
-from .model import Catalogue, Employer, Project, Record, SkillEntry
+from .model import Catalogue, Employer, Position, Project, Record, SkillEntry
 from .timeline import TimelineItem
 
 SHOW = ("positions", "projects")
@@ -55,15 +55,20 @@ def _name_key(name: str) -> tuple[str, str]:
     return (name.casefold(), name)
 
 
+def _overlap(a: Period, b: Period) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
 @dataclass
 class Career:
     employers: dict[str, Employer]  # by slug; the first page wins a duplicate
     projects: list[Project]  # in page order
     catalogue: Catalogue | None
     as_of: int
+    order: tuple[str, ...] = ()  # docnames in the author's (toctree) order
 
     @classmethod
-    def build(cls, records: Iterable[Record], as_of: int) -> Career:
+    def build(cls, records: Iterable[Record], as_of: int, order: Sequence[str] = ()) -> Career:
         """The career of ``records``; pages name skills by their canonical names."""
         ordered = sorted(records, key=lambda r: r.docname)
         catalogue = next((r for r in ordered if isinstance(r, Catalogue)), None)
@@ -75,7 +80,7 @@ class Career:
                 employers.setdefault(record.slug, _canonical_skills(record, aliases))
             elif isinstance(record, Project):
                 projects.append(_canonical_skills(record, aliases))
-        return cls(employers, projects, catalogue, as_of)
+        return cls(employers, projects, catalogue, as_of, tuple(order))
 
     def canonical(self, name: str) -> str:
         """The catalogue's name for ``name``: itself, or the skill it is an alias of."""
@@ -96,9 +101,74 @@ class Career:
             members.sort(key=self._project_order)
         return grouped
 
-    def _project_order(self, project: Project) -> tuple[int, tuple[str, str]]:
+    @cached_property
+    def _position_in_order(self) -> dict[str, int]:
+        return {docname: index for index, docname in enumerate(self.order)}
+
+    def _project_order(self, project: Project) -> tuple[int, int, tuple[str, str]]:
+        """The author's order; a page in no toctree goes last, newest first."""
         period = project.period(self.as_of)
-        return (-(period.start if period else 0), _name_key(project.name))
+        placed = self._position_in_order.get(project.docname, len(self.order))
+        return (placed, -(period.start if period else 0), _name_key(project.name))
+
+    def results(self, direction: str | None = None) -> list[Project]:
+        """Projects with a stated result (serving ``direction``, if given):
+        employers newest first, each in the author's order."""
+        return [
+            p for e in self.newest_first() for p in self.projects_of(e.slug)
+            if p.result and direction in (None, *p.directions)
+        ]  # fmt: skip
+
+    def brief_projects(
+        self, employer: Employer, *, limit: int, direction: str | None = None, skip: Iterable[str] = ()
+    ) -> list[Project]:
+        """The projects a two-page résumé names under an employer, at most
+        ``limit``: chosen those with a result first, then those serving
+        ``direction``, then the rest; listed in the author's order."""
+        skipped = set(skip)
+        candidates = [p for p in self.projects_of(employer.slug) if p.docname not in skipped]
+
+        def rank(project: Project) -> tuple[bool, bool]:
+            return (project.result is None, direction is not None and direction not in project.directions)
+
+        chosen = set(map(id, sorted(candidates, key=rank)[:limit]))
+        return [p for p in candidates if id(p) in chosen]  # shown in the author's order
+
+    def direction_skills(self, direction: str) -> list[str]:
+        """The skills of the projects serving ``direction``, most used first."""
+        counts: dict[str, int] = defaultdict(int)
+        for project in self.projects:
+            if direction in project.directions:
+                for skill in project.skills:
+                    counts[skill] += 1
+        return sorted(counts, key=lambda s: (-counts[s], _name_key(s)))
+
+    def held_during(self, project: Project) -> list[Position]:
+        """The positions the author held while doing a project: the one it
+        names, else those its dates overlap, else all of its employer's."""
+        employer = self.employer_of(project)
+        if employer is None:
+            return []
+        positions = list(employer.positions)
+        if project.position is not None:
+            return [p for p in positions if p.title == project.position]
+        own = project.period(self.as_of)
+        if own is not None:
+            overlapping = [p for p in positions if _overlap(p.period(self.as_of), own)]
+            return overlapping or positions
+        return positions
+
+    def work_period(self, project: Project) -> Period | None:
+        """When a project was done: its own dates, else its positions' span."""
+        own = project.period(self.as_of)
+        if own is not None:
+            return own
+        periods = [p.period(self.as_of) for p in self.held_during(project)]
+        if not periods:
+            return None
+        return Period(
+            min(p.start for p in periods), max(p.end for p in periods), any(p.ongoing for p in periods)
+        )
 
     def projects_of(self, slug: str) -> list[Project]:
         return self._projects_by_employer.get(slug, [])

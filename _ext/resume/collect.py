@@ -12,13 +12,15 @@ from .frontmatter import decode, line_finder, locate
 from .model import Employer, Project, parse_record
 from .nodes import aggregate
 from .warnings import warn
+from .order import reading_order
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 # Directives whose output depends on every record.
-AGGREGATES = frozenset({"timeline", "skill-matrix", "skill-index", "career-summary"})
+AGGREGATES = frozenset({"timeline", "skill-matrix", "skill-index", "career-summary", "highlights",
+                        "brief-experience", "skill-summary"})
 
 
 def read_metadata(app: Sphinx, doctree: nodes.document) -> None:
@@ -58,10 +60,13 @@ def updated_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: pages to write again because metadata changed.
 
     A page holding an aggregate, a changed page's employer or projects: these
-    were not re-read, but what they show was derived from what was.
+    were not re-read, but what they show was derived from what was. A new
+    toctree order reorders every list of projects.
     """
     domain = domain_of(env)
     before = domain.take_purged()
+    if domain.set_order(reading_order(env.toctree_includes, app.config.root_doc)):
+        return sorted((set(domain.aggregates) | set(domain.records)) & env.found_docs)
     changed = [
         old for docname, old in before.items() if old != domain.records.get(docname)
     ] + [domain.records[d] for d, old in before.items()

@@ -26,6 +26,10 @@ def setup_config(app: Sphinx) -> None:
     # List each page's warnings at the top of the page: for the live preview
     # (`make live`), never for a published build.
     app.add_config_value("resume_show_problems", False, "html", types=frozenset({bool}))
+    # The directions a career can be read for, slug -> label ("operating system
+    # programming"); projects name them in `directions`, and a page whose front
+    # matter sets `direction: <slug>` draws a brief tailored to one.
+    app.add_config_value("resume_directions", {}, "env", types=frozenset({dict}))
     app.connect("config-inited", check_config)
 
 

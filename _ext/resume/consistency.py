@@ -31,8 +31,10 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     unread = unreadable_slugs(env)
     catalogue = domain.career.catalogue
     catalogue_file = str(env.doc2path(catalogue.docname, False)) if catalogue else "the catalogue"
-    _check_references(domain.career, records, unread, catalogue_file)
+    directions = list(app.config.resume_directions)
+    _check_references(domain.career, records, unread, catalogue_file, directions)
     _check_aggregates(domain, unread)
+    _check_page_directions(env, directions)
 
 
 def _check_slugs(records: list[Record]) -> None:
@@ -55,7 +57,9 @@ def _check_catalogues(records: list[Record]) -> None:
         warn(Subtype.FRONTMATTER, message, (extra.docname, line_in(extra, ())))
 
 
-def _check_references(career: Career, records: list[Record], unread: set[str], catalogue_file: str) -> None:
+def _check_references(
+    career: Career, records: list[Record], unread: set[str], catalogue_file: str, directions: list[str]
+) -> None:
     """Employer slugs and skill names that pages use but nothing defines."""
     for record in records:
         if (isinstance(record, Project) and record.employer and record.employer not in career.employers
@@ -63,6 +67,17 @@ def _check_references(career: Career, records: list[Record], unread: set[str], c
             known = ", ".join(sorted(career.employers)) or "none"
             message = f"unknown employer {record.employer!r} (employer pages: {known})"
             warn(Subtype.EMPLOYER, message, (record.docname, line_in(record, ("employer",))))
+        if isinstance(record, Project):
+            for direction in record.directions:
+                if direction not in directions:
+                    known = ", ".join(directions) or "none"
+                    message = f"direction {direction!r} is not declared (resume_directions: {known})"
+                    warn(Subtype.DIRECTION, message, (record.docname, line_in(record, ("directions",))))
+        if isinstance(record, Project) and record.position and record.employer in career.employers:
+            titles = [p.title for p in career.employers[record.employer].positions]
+            if record.position not in titles:
+                message = f"position {record.position!r} is not one of the employer's: {', '.join(titles)}"
+                warn(Subtype.POSITION, message, (record.docname, line_in(record, ("position",))))
         if not isinstance(record, Employer | Project) or career.catalogue is None:
             continue
         for index, skill in enumerate(record.skills):
@@ -93,3 +108,17 @@ def _check_aggregates(domain: ResumeDomain, unread: set[str]) -> None:
     for docname, line in indexes[1:]:
         message = f"more than one skill-index; skill links go to {indexes[0][0]!r}"
         warn(Subtype.DIRECTIVE, message, (docname, line))
+
+
+def _check_page_directions(env: BuildEnvironment, directions: list[str]) -> None:
+    """A tailored page (front matter ``direction``) must name a declared direction."""
+    for docname in sorted(env.metadata):
+        direction = env.metadata[docname].get("direction")
+        if direction is None or direction in directions:
+            continue
+        lines = env.doc2path(docname).read_text("utf-8-sig").splitlines()
+        line = next((n for n, text in enumerate(lines, 1) if text.startswith("direction:")), 1)
+        known = ", ".join(directions) or "none"
+        message = f"direction {direction!r} is not declared (resume_directions: {known})"
+        warn(Subtype.DIRECTION, message, (docname, line))
+

@@ -79,11 +79,21 @@ def format_month_short(value: int) -> str:
 
 
 def format_period(period: Period, *, short: bool = False) -> str:
+    """An ongoing period says the month it is drawn up to: the reader of an
+    old résumé must not take "present" for today."""
     fmt = format_month_short if short else format_month
-    end = "present" if period.ongoing else fmt(period.end)
+    end = f"present (as of {fmt(period.end)})" if period.ongoing else fmt(period.end)
     if period.start == period.end and not period.ongoing:
         return fmt(period.start)
     return f"{fmt(period.start)} – {end}"
+
+
+def format_years_span(period: Period) -> str:
+    """``"2007–2010"``, ``"2005"``, or ``"since 2011, as of April 2012"`` while ongoing."""
+    first, last = year_of(period.start), year_of(period.end)
+    if period.ongoing:
+        return f"since {first}, as of {format_month(period.end)}"
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def format_duration(months: int) -> str:

@@ -106,9 +106,34 @@ class CareerSummaryDirective(AggregateDirective):
     option_spec = {"projects": directives.flag, "compact": directives.flag}
 
 
+class HighlightsDirective(AggregateDirective):
+    """The projects' stated results, employers newest first, in the author's order."""
+
+
+class BriefExperienceDirective(AggregateDirective):
+    """Every employer with positions, role and up to ``bullets`` project lines."""
+
+    option_spec = {"bullets": directives.nonnegative_int}
+
+
+def _names(argument: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (argument or "").split(",") if part.strip())
+
+
+class SkillSummaryDirective(AggregateDirective):
+    """The skill catalogue as one line per category, with stated levels;
+    ``:omit:`` names categories to leave out, comma-separated; ``:direction:``
+    gives only the line of the page's direction (tailored briefs)."""
+
+    option_spec = {"omit": _names, "direction": directives.flag}
+
+
 DIRECTIVES = {
     "timeline": TimelineDirective,
     "skill-matrix": SkillMatrixDirective,
     "skill-index": SkillIndexDirective,
     "career-summary": CareerSummaryDirective,
+    "highlights": HighlightsDirective,
+    "brief-experience": BriefExperienceDirective,
+    "skill-summary": SkillSummaryDirective,
 }

@@ -79,8 +79,9 @@ class ResumeDomain(Domain):
         "records": {},  # docname -> Record
         "aggregates": {},  # docname -> {directive name: [(line, options), ...]}
         "purged": {},  # docname -> Record | None, as before this build re-read it
+        "order": (),  # every docname in toctree order: the author's order of projects
     }
-    data_version = 1
+    data_version = 2
 
     # -- storage -------------------------------------------------------------
 
@@ -113,6 +114,14 @@ class ResumeDomain(Domain):
                 self.aggregates[docname] = otherdata["aggregates"][docname]
         self._forget_career()
 
+    def set_order(self, order: tuple[str, ...]) -> bool:
+        """Record the pages' toctree order; whether it changed."""
+        if self.data.get("order") == order:
+            return False
+        self.data["order"] = order
+        self._forget_career()
+        return True
+
     def take_purged(self) -> dict[str, Record | None]:
         """The records as they were before this build re-read their pages."""
         purged = self.data["purged"]
@@ -125,7 +134,7 @@ class ResumeDomain(Domain):
     def career(self) -> Career:
         """All records as one :class:`Career`, rebuilt only when a record changed."""
         if getattr(self, "_career", None) is None:
-            self._career = Career.build(self.records.values(), self.as_of)
+            self._career = Career.build(self.records.values(), self.as_of, self.data.get("order", ()))
         return self._career
 
     def _forget_career(self) -> None:

@@ -20,9 +20,9 @@ Path = tuple[str | int, ...]
 LineOf = Callable[[Path], int]
 
 KINDS = ("employer", "project", "catalogue")
-EMPLOYER_KEYS = frozenset({"kind", "slug", "short", "location", "positions", "skills"})
+EMPLOYER_KEYS = frozenset({"kind", "slug", "short", "location", "summary", "positions", "skills"})
 PROJECT_KEYS = frozenset(
-    {"kind", "slug", "employer", "summary", "start", "end", "skills"}
+    {"kind", "slug", "employer", "position", "summary", "result", "start", "end", "skills", "directions"}
 )
 CATALOGUE_KEYS = frozenset({"kind", "categories"})
 POSITION_KEYS = frozenset({"title", "start", "end"})
@@ -61,6 +61,7 @@ class Employer:
     positions: tuple[Position, ...]
     skills: tuple[str, ...]
     lines: tuple[tuple[Path, int], ...] = ()
+    summary: str | None = None  # the role in one sentence, as the résumé gives it
 
     @property
     def label(self) -> str:
@@ -81,6 +82,9 @@ class Project:
     end: int | None  # None while ongoing (or undated, when start is None too)
     skills: tuple[str, ...]
     lines: tuple[tuple[Path, int], ...] = ()
+    result: str | None = None  # the measurable outcome, with its figures
+    position: str | None = None  # the title held, where the employer had several
+    directions: tuple[str, ...] = ()  # the career directions (resume_directions) it serves
 
     def period(self, as_of: int) -> Period | None:
         if self.start is None:
@@ -231,6 +235,14 @@ class _Reader:
                 names.append(" ".join(item.split()))
         return tuple(names)
 
+    def names(self, data: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
+        """A list of plain names (text), each once."""
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem("type", (*path, key), f"{key!r} must be a list of names")
+            return ()
+        return tuple(dict.fromkeys(v.strip() for v in value))
+
     def mapping(self, value: Any, path: Path, what: str) -> Mapping[str, Any] | None:
         if isinstance(value, Mapping):
             return value
@@ -317,6 +329,7 @@ def _employer(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname: 
         name=title,
         short=reader.text(data, "short", root),
         location=reader.text(data, "location", root),
+        summary=reader.text(data, "summary", root),
         positions=tuple(positions),
         skills=skills,
         lines=_lines(reader, root, [(), ("slug",), *(("skills", i) for i in range(len(skills)))]),
@@ -333,12 +346,16 @@ def _project(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname: s
         name=title,
         employer=reader.text(data, "employer", root, required=True) or "",
         summary=reader.text(data, "summary", root),
+        result=reader.text(data, "result", root),
+        position=reader.text(data, "position", root),
+        directions=reader.names(data, "directions", root),
         start=start,
         end=end,
         skills=skills,
         lines=_lines(
             reader, root,
-            [(), ("slug",), ("employer",), *(("skills", i) for i in range(len(skills)))],
+            [(), ("slug",), ("employer",), ("position",), ("directions",),
+             *(("skills", i) for i in range(len(skills)))],
         ),
     )  # fmt: skip
 

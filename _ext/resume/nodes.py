@@ -126,7 +126,8 @@ def _latex_link(self: LaTeXTranslator, docname: str) -> str | None:
 
 def visit_email_latex(self: LaTeXTranslator, node: email_link) -> None:
     address = node["address"]
-    self.body.append(r"\href{mailto:%s}{%s}" % (self.encode(address), self.encode(spoken_address(address))))
+    # A PDF is read by people and by applicant-tracking systems: the address itself.
+    self.body.append(r"\href{mailto:%s}{%s}" % (self.encode(address), self.encode(address)))
     raise nodes.SkipNode
 
 

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from .career import Career
-from .dates import Period, format_duration, format_month, format_number, format_period, format_years
+from .dates import (
+    Period,
+    format_duration,
+    format_month,
+    format_number,
+    format_period,
+    format_years,
+    format_years_span,
+)
+from .brief import build_brief_experience, build_skill_summary, pdf_info
 from .domain import skill_anchor
 from .model import Employer, Project
 from .nodes import aggregate, reachable, skill_matrix, timeline_chart, timeline_list
@@ -26,11 +35,18 @@ if TYPE_CHECKING:
 class _Page:
     """Node factories for one document being written."""
 
-    def __init__(self, builder: Builder, docname: str, career: Career, skill_index: str | None) -> None:
+    def __init__(
+        self, builder: Builder, docname: str, career: Career, skill_index: str | None,
+        direction: tuple[str, str] | None = None,
+    ) -> None:  # fmt: skip
         self.builder = builder
         self.docname = docname
         self.career = career
         self.skill_index = skill_index
+        # A tailored page's direction: (slug, label) from resume_directions.
+        self.direction, self.direction_label = direction or (None, "")
+        self.highlight_limit = HIGHLIGHTS_ON_A_BRIEF
+        self.root = docname  # the document being written: a page, or a whole PDF's root
 
     def link(self, docname: str, text: str, anchor: str = "") -> nodes.Node:
         if not reachable(self.builder, docname):
@@ -178,7 +194,8 @@ def build_skill_index(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
         else:
             body += _para("Not tied to a job or project page.")
         items += nodes.definition_list_item("", term, body)
-    return [items]
+    # The class lets the PDF set the index in columns (resumestyle.sty).
+    return [nodes.container("", items, classes=["resume-skill-columns"])]
 
 
 # -- career summary ----------------------------------------------------------------
@@ -225,11 +242,14 @@ def _joined(items: list[nodes.Node], separator: str) -> list[nodes.Node]:
     return joined
 
 
-def _project_line(page: _Page, project: Project) -> nodes.paragraph:
+def _project_line(page: _Page, project: Project) -> nodes.Node:
     line = _para(page.page_link(project))
     if project.summary:
         line += nodes.Text(f": {project.summary}")
-    return line
+    if not project.result:
+        return line
+    result = _para(nodes.strong("Result:", "Result:"), f" {project.result}", classes=["resume-result"])
+    return nodes.container("", line, result)
 
 
 # -- page summary -----------------------------------------------------------------
@@ -278,13 +298,51 @@ def _employer_fields(page: _Page, employer: Employer, fields: nodes.field_list) 
 
 
 def _project_fields(page: _Page, project: Project, fields: nodes.field_list) -> None:
+    """Who, where, when and what came of it, for a reader who lands here."""
     career = page.career
     employer = career.employer_of(project)
     if employer is not None:
         fields += _field("Employer", _para(page.page_link(employer)))
-    period = project.period(career.as_of)
+    held = career.held_during(project)
+    if held:
+        titles = [nodes.emphasis(p.title, p.title) for p in held]
+        fields += _field("Positions" if len(held) > 1 else "Position", _para(*_joined(titles, "; ")))
+    period = career.work_period(project)
     if period is not None:
         fields += _field("Period", _para(f"{format_period(period)} ({format_duration(period.months)})"))
+    if project.summary:
+        fields += _field("Summary", _para(project.summary))
+    if project.result:
+        fields += _field("Result", _para(project.result, classes=["resume-result"]))
+
+
+# -- highlights ----------------------------------------------------------------------
+
+
+# A tailored brief leads with this many of its direction's results.
+HIGHLIGHTS_ON_A_BRIEF = 4
+
+
+def build_highlights(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
+    """Each stated result, with the project, employer and years it belongs to;
+    on a tailored page, the first few of its direction."""
+    career = page.career
+    items: list[nodes.Node] = []
+    chosen = career.results(page.direction)
+    for project in chosen[: page.highlight_limit] if page.direction else chosen:
+        result = project.result or ""
+        line = _para(nodes.strong(result, result), " ", page.page_link(project))
+        employer = career.employer_of(project)
+        period = career.work_period(project)
+        where = [employer.name] if employer else []
+        if period is not None:
+            where.append(format_years_span(period))
+        if where:
+            line += nodes.Text(f" ({', '.join(where)})")
+        items.append(line)
+    if not items:
+        return [_para("No results stated yet.", classes=["resume-empty"])]
+    return [*pdf_info(page, chosen), _bullets(items, classes=["resume-highlights"])]
 
 
 BUILDERS = {
@@ -292,6 +350,9 @@ BUILDERS = {
     "skill-index": build_skill_index,
     "career-summary": build_career_summary,
     "page-summary": build_page_summary,
+    "highlights": build_highlights,
+    "brief-experience": build_brief_experience,
+    "skill-summary": build_skill_summary,
 }
 
 
@@ -302,8 +363,12 @@ def fill_aggregates(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     domain = app.env.domains["resume"]
     career = domain.career
     skill_index = domain.skill_index_doc()
+    directions = app.config.resume_directions
     for count, node in enumerate(list(doctree.findall(aggregate))):
-        page = _Page(app.builder, node["docname"], career, skill_index)
+        slug = app.env.metadata.get(node["docname"], {}).get("direction")
+        direction = (slug, directions[slug]) if slug in directions else None
+        page = _Page(app.builder, node["docname"], career, skill_index, direction)
+        page.root = docname
         directive = node["directive"]
         if directive == "timeline":
             content = build_timeline(page, node["options"], uid=f"resume-timeline-{count}")

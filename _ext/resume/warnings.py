@@ -42,6 +42,8 @@ class Subtype(StrEnum):
     DATE = "date", "a date is malformed or impossible, or a start comes after `resume_as_of`"
     RANGE = "range", "an end comes before its start"
     EMPLOYER = "employer", "a project names an employer slug that has no page"
+    POSITION = "position", "a project names a position its employer's page does not list"
+    DIRECTION = "direction", "a project or page names a direction that `resume_directions` in `conf.py` does not declare"
     SLUG = "slug", "two pages of the same kind share a slug"
     SKILL = "skill", (
         "a skill name is empty or not in the catalogue, or a ``{skill}`` role names a skill "

@@ -1,0 +1,64 @@
+"""The PDFs' shape: the home page's introduction as the book's first chapter,
+and the book's appendices in the book only.
+
+The book is written from the home page with its text (not only its tables of
+contents), so the introduction, highlights, objective and contact details are
+in it. Sphinx inlines the pages of a toctree where the toctree stands, which on
+the home page is inside its last section; that would make every page of the
+site a section of that one chapter. This transform, for LaTeX only, gathers
+the home page's own text into a chapter "Introduction" and puts the inlined
+pages after it, each a chapter of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+INTRODUCTION = "Introduction"
+
+
+class BookChapters(SphinxPostTransform):
+    builders = ("latex",)
+    # After Sphinx removes the ``only`` nodes of other builders (priority 50).
+    default_priority = 60
+
+    def run(self, **kwargs: Any) -> None:
+        root = self.document.get("docname")
+        if root != self.config.root_doc:
+            # Sphinx appends latex_appendices to every document but a howto;
+            # they belong to the book only.
+            for child in list(self.document.children):
+                if isinstance(child, nodes.document) and child.get("docname") in self.config.latex_appendices:
+                    self.document.remove(child)
+            return
+        top = next(iter(self.document.findall(nodes.section)), None)
+        if top is None or top.parent is not self.document:
+            return
+        chapters = set(self.env.toctree_includes.get(root, ()))
+        pages = [node for node in top.findall(addnodes.start_of_file) if node["docname"] in chapters]
+        if not pages:
+            return
+        for page in pages:
+            page.parent.remove(page)
+        title = top.next_node(nodes.title)
+        own = [child for child in top.children if child is not title]
+        for child in own:
+            top.remove(child)
+        intro = nodes.section(ids=["book-introduction"], names=[INTRODUCTION.lower()])
+        intro += nodes.title(INTRODUCTION, INTRODUCTION)
+        intro.extend(own)
+        top += intro
+        top.extend(pages)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_post_transform(BookChapters)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

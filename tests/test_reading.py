@@ -1,0 +1,252 @@
+"""What a reader of the built site sees first: results, order, self-contained
+project pages, "as of" dates, navigation and faithful prose.
+
+The expectations come from the sources (front matter, toctrees), never from a
+copy of the output: a result added to a page must show up in every place.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from browser import SCHEMES, open_page, screenshot_path
+from helpers import visible_text
+from site_fixtures import ROOT
+
+AS_OF = "as of April 2012"
+
+
+def front_matter(path: Path) -> tuple[dict, str]:
+    """A page's ``resume`` mapping and its body."""
+    text = path.read_text("utf-8")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front)["resume"], body
+
+
+def toctree(path: Path) -> list[str]:
+    """The entries of the (last) toctree of an index page, in order."""
+    text = path.read_text("utf-8")
+    block = text[text.rindex("{toctree}") :].split("```", 1)[0]
+    return [line.strip() for line in block.splitlines()[1:] if line.strip() and not line.startswith(":")]
+
+
+PROJECT_ORDER = toctree(ROOT / "projects" / "index.md")
+PROJECTS = {slug: front_matter(ROOT / "projects" / f"{slug}.md") for slug in PROJECT_ORDER}
+RESULTS = {slug: meta["result"] for slug, (meta, _) in PROJECTS.items() if "result" in meta}
+
+
+def html_text(site: Path, page: str) -> str:
+    return visible_text((site / page).read_text("utf-8"))
+
+
+def article(site: Path, page: str) -> str:
+    html = (site / page).read_text("utf-8")
+    return visible_text(html[html.index("<article") : html.index("</article>")])
+
+
+def figures(sentence: str) -> set[str]:
+    """The numbers a result states: ``5x``, ``2500``, ``400``, ``100%``, …"""
+    return set(re.findall(r"\d+(?:\.\d+)?(?:x|%)?", sentence))
+
+
+# -- 1. results up front, derived --------------------------------------------------------
+
+
+def test_the_headline_results_are_in_front_matter() -> None:
+    stated = " ".join(RESULTS.values())
+    for figure in ("5x", "8 cores", "2500 connections per second", "400 MHz PII", "five days",
+                   "ten hours", "one week", "half the hardware", "less than one incident per month"):  # fmt: skip
+        assert figure in stated
+
+
+def test_a_figure_is_typed_once(site_html: Path) -> None:
+    for slug, result in RESULTS.items():
+        meta, body = PROJECTS[slug]
+        for figure in figures(result):
+            assert not re.search(rf"\b{re.escape(figure)}", body), f"{slug}: {figure} in the body"
+            assert figure not in meta.get("summary", ""), f"{slug}: {figure} in the summary"
+
+
+def test_the_home_page_highlights_every_result_in_the_authors_order(site_html: Path) -> None:
+    html = (site_html / "index.html").read_text("utf-8")
+    block = html[html.index('class="resume-highlights') :].split("</ul>", 1)[0]
+    shown = [visible_text(item) for item in block.split("<li>")[1:]]
+    employers = toctree(ROOT / "experience" / "index.md")
+    expected = sorted(RESULTS, key=lambda s: (employers.index(PROJECTS[s][0]["employer"]), PROJECT_ORDER.index(s)))
+    assert len(shown) == len(expected)
+    for item, slug in zip(shown, expected, strict=True):
+        assert item.startswith(RESULTS[slug]), item
+
+
+def test_each_result_is_on_its_employers_page_and_its_own(site_html: Path) -> None:
+    for slug, result in RESULTS.items():
+        employer = PROJECTS[slug][0]["employer"]
+        assert result in article(site_html, f"experience/{employer}.html"), slug
+        own = article(site_html, f"projects/{slug}.html")
+        assert f"Result: {result}" in own, slug
+
+
+# -- 2. the author's order ---------------------------------------------------------------
+
+
+def linked_projects(html: str) -> list[str]:
+    return re.findall(r'href="(?:\.\./projects/|\.\./)?(?:projects/)?([a-z0-9-]+)\.html"', html)
+
+
+@pytest.mark.parametrize("employer", toctree(ROOT / "experience" / "index.md"))
+def test_an_employers_projects_follow_the_projects_toctree(site_html: Path, employer: str) -> None:
+    html = (site_html / "experience" / f"{employer}.html").read_text("utf-8")
+    box = html[html.index('class="resume-summary') : html.index("</article>")]
+    expected = [s for s in PROJECT_ORDER if PROJECTS[s][0]["employer"] == employer]
+    shown = list(dict.fromkeys(s for s in linked_projects(box) if s in PROJECTS))
+    assert shown == expected
+
+
+@pytest.mark.parametrize("page", ["projects/index.html", "brief.html", "brief-operating-systems.html"])
+def test_the_overview_and_the_briefs_list_projects_in_the_authors_order(site_html: Path, page: str) -> None:
+    html = (site_html / page).read_text("utf-8")
+    body = html[html.index("<article") :]
+    if "resume-highlights" in body:  # a tailored brief's highlights come first, by design
+        body = body[body.index("</ul>", body.index("resume-highlights")) :]
+    shown = list(dict.fromkeys(s for s in linked_projects(body) if s in PROJECTS))
+    employers = toctree(ROOT / "experience" / "index.md")
+    expected = sorted(PROJECT_ORDER, key=lambda s: (employers.index(PROJECTS[s][0]["employer"]), PROJECT_ORDER.index(s)))
+    if page == "projects/index.html":
+        assert shown == expected
+    else:  # a selection, in the same order
+        assert shown and shown == [s for s in expected if s in shown]
+
+
+# -- 3. a project page stands alone ------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", PROJECT_ORDER)
+def test_a_project_page_says_who_where_when_and_what_came_of_it(site_html: Path, slug: str) -> None:
+    meta, body = PROJECTS[slug]
+    html = (site_html / "projects" / f"{slug}.html").read_text("utf-8")
+    box = html[html.index('class="resume-summary') :].split("</dl>", 1)[0]
+    text = visible_text(box)
+    employer = meta["employer"]
+    assert re.search(rf'href="\.\./experience/{employer}\.html"', box), "employer not linked"
+    assert re.search(r"Positions?:", text)
+    assert re.search(r"Period: \w+ \d{4}", text)
+    if "summary" in meta:
+        assert meta["summary"].replace("'", "’") in text.replace("'", "’")
+    if "result" in meta:
+        assert f"Result: {meta['result']}" in text
+    for skill in meta.get("skills", []):
+        assert skill in text
+    if "cite" in body:
+        works = html[html.index('id="works-cited"') :]
+        assert 'class="footnote-list' in works or "footnote" in works
+
+
+def test_an_undated_project_shows_the_period_of_its_position(site_html: Path) -> None:
+    text = article(site_html, "projects/zero-copy-preload.html")
+    assert "Position: Principal Technologist" in text
+    assert "Period: March 1999 – March 2001" in text
+
+
+# -- 4. "as of" wherever an ongoing role is shown ----------------------------------------
+
+
+@pytest.mark.parametrize("page", ["index.html", "brief.html", "experience/index.html", "experience/pontiflex.html"])
+def test_an_ongoing_role_says_as_of_when(site_html: Path, page: str) -> None:
+    text = article(site_html, page)
+    assert AS_OF in text or "as of Apr 2012" in text
+    assert not re.search(r"present(?! \(as of)", text), "a 'present' without its date"
+
+
+# -- 7. navigation for readers -----------------------------------------------------------
+
+ABOUT = ["editorial-notes", "colophon", "guide/authoring"]
+
+
+def test_the_pages_about_the_site_are_the_last_navigation_group(site_html: Path) -> None:
+    html = (site_html / "index.html").read_text("utf-8")
+    sidebar = html[html.index('class="sidebar-tree"') :].split("</div>", 1)[0]
+    captions = re.findall(r'<p [^>]*class="caption"[^>]*><span class="caption-text">([^<]+)</span>', sidebar)
+    assert captions[-1] == "About this site", captions
+    last_group = sidebar[sidebar.rindex("About this site") :]
+    for page in ABOUT:
+        assert f'href="{page}.html"' in last_group
+    first_group = sidebar[: sidebar.rindex("About this site")]
+    for page in ABOUT:
+        assert f'href="{page}.html"' not in first_group
+
+
+def test_the_book_has_the_pages_about_the_site_as_an_appendix(site_latex: Path) -> None:
+    tex = (site_latex / "alfred-perlstein.tex").read_text("utf-8")
+    appendix = tex.index("\\appendix")
+    for page in ABOUT:
+        assert tex.index(f"\\label{{\\detokenize{{{page}::doc}}}}") > appendix, page
+    assert tex.index("\\chapter{Introduction}") < tex.index("\\chapter{Experience}") < appendix
+
+
+def test_the_epub_contents_list_the_about_pages_once_at_the_end(site_epub: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(site_epub) as epub:
+        nav = epub.read("EPUB/nav.xhtml" if "EPUB/nav.xhtml" in epub.namelist() else "nav.xhtml").decode()
+    targets = re.findall(r'href="([^"#]+)', nav)
+    tail = targets[-len(ABOUT) :]
+    assert tail == [f"{page}.xhtml" for page in ABOUT]
+    assert all(targets.count(f"{page}.xhtml") == 1 for page in ABOUT)
+
+
+# -- 8. faithful prose -------------------------------------------------------------------
+
+INVENTED = [
+    "only as good as its spelling",
+    "only as fast as its slowest setup",
+    "other people relied on",
+    "according to the résumé",
+    "as the résumé puts it",
+    "The résumé adds",
+    "Alfred is seeking",
+    "leave the desk behind",
+    "not a job but a trust",
+    "has one constant",
+]
+
+
+def test_no_invented_motive_judgment_or_hedge(site_html: Path) -> None:
+    pages = [p for p in site_html.rglob("*.html") if not p.relative_to(site_html).parts[0].startswith("_")]
+    for path in pages:
+        if path.name in ("editorial-notes.html",) or "guide" in path.parts:
+            continue
+        text = visible_text(path.read_text("utf-8"))
+        for phrase in INVENTED:
+            assert phrase not in text, f"{path.relative_to(site_html)}: {phrase!r}"
+
+
+def test_no_skill_on_a_project_the_resume_does_not_tie_to_it() -> None:
+    assert "Git" not in PROJECTS["apache-configuration-system"][0].get("skills", [])
+    assert "Distributed systems" not in PROJECTS["okcupid-reliability"][0].get("skills", [])
+    assert "Distributed systems" not in PROJECTS["companion-servers"][0].get("skills", [])
+
+
+# -- layout: the new boxes in a real browser ---------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", (390, 1280))
+@pytest.mark.parametrize("page", ["index.html", "projects/junos-rwlock.html", "experience/okcupid.html"])
+def test_highlights_and_summary_boxes_fit_the_window(browser, base: str, page: str, width: int, scheme: str) -> None:
+    with open_page(browser, scheme=scheme, width=width) as tab:
+        tab.goto(base + page, wait_until="load")
+        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+        selector = ".resume-highlights" if page == "index.html" else ".resume-summary"
+        box = tab.locator(selector).first
+        assert box.is_visible()
+        clipped = box.evaluate(
+            "e => [...e.querySelectorAll('*')].filter(c => c.getBoundingClientRect().right"
+            " > document.documentElement.clientWidth + 0.5).length"
+        )
+        assert clipped == 0
+        name = f"reading-{page.replace('/', '-').removesuffix('.html')}-{width}-{scheme}"
+        tab.screenshot(path=str(screenshot_path(name)), full_page=False)
