@@ -215,3 +215,18 @@ def test_an_epub_field_label_has_one_colon(site_epub: Path, tmp_path: Path, brow
             " + getComputedStyle(dt, '::after').content.replace(/^none$|^normal$/, '').replace(/\"/g, ''))"
         )
     assert labels and all(label.count(":") == 1 for label in labels), labels
+
+
+def test_the_epub_timeline_fits_a_600px_column(site_epub: Path, tmp_path: Path, browser) -> None:
+    from browser import open_page
+
+    with zipfile.ZipFile(site_epub) as archive:
+        archive.extractall(tmp_path)
+    with open_page(browser, width=600) as tab:
+        tab.goto((tmp_path / "index.xhtml").as_uri(), wait_until="load")
+        chart = tab.locator(".resume-timeline svg").first.bounding_box()
+        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        scrolls = tab.evaluate("(() => { const b = document.querySelector('.resume-timeline');"
+                               " return b.scrollWidth - b.clientWidth; })()")  # fmt: skip
+    assert chart and chart["x"] + chart["width"] <= 600
+    assert overflow <= 0 and scrolls <= 0
