@@ -12,7 +12,9 @@ there, as JSON lines:
 - ``{"event": "phase", "name": ..., "time": ...}``: wall-clock marks;
 - ``{"event": "gc", "collections": [...], "seconds": [...]}``: at the end, how
   often and how long Python's cyclic garbage collector ran in the main
-  process, per generation (``gc.callbacks``).
+  process, per generation (``gc.callbacks``); seconds of CPU time
+  (``time.process_time``), so that other processes on the machine do not
+  count.
 """
 
 from __future__ import annotations
@@ -49,10 +51,10 @@ class _Collections:
 
     def __call__(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start":
-            self.started = time.perf_counter()
+            self.started = time.process_time()
         else:
             self.count[info["generation"]] += 1
-            self.seconds[info["generation"]] += time.perf_counter() - self.started
+            self.seconds[info["generation"]] += time.process_time() - self.started
 
     def record(self) -> None:
         _record(event="gc", collections=self.count, seconds=[round(s, 3) for s in self.seconds])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,7 @@ class BuildError(RuntimeError):
 class Build:
     builder: str
     seconds: float  # wall clock of the whole process
+    cpu: float = 0.0  # user and system CPU time of the process and its children
     read: list[str] = field(default_factory=list)  # documents re-read
     written: list[str] = field(default_factory=list)  # HTML pages written, documents only
     other_pages: list[str] = field(default_factory=list)  # genindex, search, …
@@ -59,12 +61,15 @@ def sphinx_build(
     command = [*(python or [sys.executable]), "-m", "sphinx", "-b", builder, "-q",
                "-d", str(doctrees), "-j", str(jobs), *(extra or []), str(srcdir), str(outdir)]  # fmt: skip
     env = {**os.environ, PROBE: str(probe), "PYTHONHASHSEED": "0"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         raise BuildError(f"{' '.join(command)} exited {done.returncode}:\n{done.stdout}\n{done.stderr}")
-    build = Build(builder=builder, seconds=seconds)
+    build = Build(builder=builder, seconds=seconds, cpu=cpu)
     build.warnings = [line for line in done.stderr.splitlines() if line.strip()]
     _read_probe(probe, srcdir, build)
     return build

@@ -9,7 +9,7 @@ summary), the projects index (career summary with projects) and the skills
 page (skill matrix and skills index).
 
 Everything follows from ``(pages, seed)``. The same pages are written in three
-variants, each with its own ``conf.py`` carrying the site's settings:
+variants (and the peer's), each with its own ``conf.py`` carrying the site's settings:
 
 ``ext``   the extension as the site uses it;
 ``bare``  the extension loaded, ``resume_auto_summary = False`` and the
@@ -17,6 +17,9 @@ variants, each with its own ``conf.py`` carrying the site's settings:
           link into the skills index, become plain text;
 ``none``  the same pages without the extension (MyST still parses the
           front matter).
+``needs`` the pages of ``none`` with sphinx-needs modelling the same career:
+          a need per employer and project (skills as tags, the employer as
+          a link) and one needtable on the projects index.
 
 Usage: ``python benchmarks/generate.py --pages 100 [--variant ext] OUTDIR``.
 """
@@ -67,6 +70,8 @@ VARIANTS = {
     "bare": Variant("bare", "extension loaded, no aggregate directives, no automatic summaries", True, False),
     "none": Variant("none", "no extension; front matter still parsed by MyST", False, False),
 }
+#: The peer: the pages of ``none`` with sphinx-needs modelling the same career.
+NEEDS = Variant("needs", "the peer, sphinx-needs: a need per employer and project, one needtable", False, False)
 
 
 # -- the plan: plain data, no files ------------------------------------------------
@@ -375,6 +380,40 @@ def plain_skill_roles(text: str) -> str:
     return _SKILL_ROLE.sub(r"\1", text)
 
 
+def need_id(prefix: str, slug: str) -> str:
+    return f"{prefix}_{slug.upper().replace('-', '_')}"
+
+
+def _need(directive: str, title: str, options: dict[str, str]) -> str:
+    return _directive(f"{directive}", *(f":{key}: {value}" for key, value in options.items())).replace(
+        f"{{{directive}}}", f"{{{directive}}} {title}", 1
+    )
+
+
+def needs_directives(kb: KnowledgeBase) -> dict[str, str]:
+    """The sphinx-needs model of ``kb``: source path → the directive that goes
+    below its title (a need per employer and project, skills as tags, the
+    employer as a link; the projects index holds the one needtable)."""
+    found = {"projects/index.md": _directive("needtable", ":types: project", ":columns: id;title;employer;tags",
+                                             ":style: table")}  # fmt: skip
+    for e in kb.employers:
+        found[f"experience/{e.slug}.md"] = _need("employer", e.name, {"id": need_id("E", e.slug), "tags": ";".join(e.skills)})
+    for p in kb.projects:
+        options = {"id": need_id("P", p.slug), "tags": ";".join(p.skills), "employer": need_id("E", p.employer)}
+        found[f"projects/{p.slug}.md"] = _need("project", p.name, options)
+    return found
+
+
+_FIRST_HEADING = re.compile(r"^# .*\n", re.MULTILINE)
+
+
+def with_need(text: str, directive: str) -> str:
+    """``text`` with ``directive`` after its first heading."""
+    heading = _FIRST_HEADING.search(text)
+    assert heading is not None, "every generated page has a title"
+    return f"{text[: heading.end()]}\n{directive}\n{text[heading.end() :]}"
+
+
 def variant_source(text: str, variant: Variant) -> str:
     if not variant.aggregates:
         # A {skill} role links into the skills index, an aggregate: without
@@ -428,6 +467,18 @@ def site_settings(conf: Path = SITE_CONF) -> dict[str, Any]:
     return settings
 
 
+#: sphinx-needs: employers and projects as need types, the employer as a link type.
+NEEDS_SETTINGS: dict[str, Any] = {
+    "needs_types": [
+        {"directive": "employer", "title": "Employer", "prefix": "E_", "color": "#BFD8D2", "style": "node"},
+        {"directive": "project", "title": "Project", "prefix": "P_", "color": "#FEDCD2", "style": "node"},
+    ],
+    "needs_links": {"employer": {"incoming": "projects", "outgoing": "employer"}},
+    "needs_id_regex": "^[A-Z0-9_]{3,}",
+    "needs_build_json": False,
+}
+
+
 def conf_py(variant: Variant, settings: dict[str, Any], ext_dir: Path = EXT_DIR, *, navigation: str = "site") -> str:
     """The site's conf.py for ``variant``; ``navigation`` "theme" leaves
     furo's navigation to the theme even where the site makes it fast."""
@@ -440,6 +491,9 @@ def conf_py(variant: Variant, settings: dict[str, Any], ext_dir: Path = EXT_DIR,
         values = {k: v for k, v in values.items() if not k.startswith("resume_")}
     elif not variant.aggregates:
         values["resume_auto_summary"] = False
+    if variant.name == "needs":
+        extensions.append("sphinx_needs")
+        values.update(NEEDS_SETTINGS)
     lines = [
         f'"""A synthetic knowledge base, variant {variant.name!r}: {variant.description}.',
         "",
@@ -481,10 +535,14 @@ def write_site(
     extension from ``ext_dir`` (the folder that holds ``resume/``)."""
     settings = settings if settings is not None else site_settings()
     root.mkdir(parents=True, exist_ok=True)
+    needs = needs_directives(kb) if variant.name == "needs" else {}
     for relative, text in pages(kb).items():
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(variant_source(text, variant), encoding="utf-8")
+        text = variant_source(text, variant)
+        if relative in needs:
+            text = with_need(text, needs[relative])
+        target.write_text(text, encoding="utf-8")
     (root / "conf.py").write_text(conf_py(variant, settings, ext_dir, navigation=navigation), encoding="utf-8")
     return root
 
@@ -494,13 +552,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--variant", choices=sorted(VARIANTS), default="ext")
+    parser.add_argument("--variant", choices=[*sorted(VARIANTS), NEEDS.name], default="ext")
     parser.add_argument("--navigation", choices=("site", "theme"), default="site",
                         help="theme: furo builds every page's navigation itself (no fast_navigation)")  # fmt: skip
     args = parser.parse_args(argv)
     settings = site_settings()
     kb = plan(args.pages, args.seed, as_of=settings.get("resume_as_of") or "2012-04")
-    write_site(args.outdir, kb, VARIANTS[args.variant], settings, navigation=args.navigation)
+    variant = NEEDS if args.variant == NEEDS.name else VARIANTS[args.variant]
+    write_site(args.outdir, kb, variant, settings, navigation=args.navigation)
     print(f"{args.outdir}: {args.pages} pages, {len(kb.employers)} employers, "
           f"{kb.positions} positions, {len(kb.projects)} projects")  # fmt: skip
     return 0

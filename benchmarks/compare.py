@@ -1,0 +1,222 @@
+"""Builds of the same generated pages side by side, in interleaved rounds.
+
+Each study compares a few setups of one site: every round builds each setup
+once, back to back, in reverse order every other round, so that the load of a
+shared machine falls on all of them alike; a comparison is the median of the
+rounds' ratios to the first setup.
+
+``navigation``  furo's own navigation against ``fast_navigation`` (the ``ext``
+                pages, HTML);
+``gc``          the fast HTML build with Python's collector as it is, frozen
+                after reading (``gc.collect(); gc.freeze()`` at
+                ``env-updated``), and with a higher threshold;
+``overhead``    the extension's whole cost, ``ext`` against ``none``, with the
+                site's navigation, for HTML, LaTeX and ePub (the last two also
+                with the collector frozen after reading);
+``peer``        the same pages with neither tool (``none``), with this
+                extension (``ext``) and with sphinx-needs (``needs``), HTML.
+
+Usage: ``python benchmarks/compare.py --study navigation --sizes 100,500,1000
+--rounds 2 --output benchmarks/results/navigation.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.builds import sphinx_build  # noqa: E402
+from benchmarks.generate import NEEDS, VARIANTS, plan, site_settings, write_site  # noqa: E402
+from benchmarks.run import _git, extension_digest, log, machine, snapshot_extension  # noqa: E402
+
+#: Lines added to a generated conf.py for each way of running the collector.
+GC_SETTINGS = {
+    "default": "",
+    "freeze": (
+        "\n\nimport gc\n\n_site_setup = setup\n\n\n"
+        "def _freeze(app, env):\n"
+        "    # Reading is done: what is alive now lives to the end of the build.\n"
+        "    gc.collect()\n"
+        "    gc.freeze()\n"
+        "    return []\n\n\n"
+        "def setup(app):\n"
+        "    _site_setup(app)\n"
+        '    app.connect("env-updated", _freeze)\n'
+    ),
+    "threshold": "\n\nimport gc\n\ngc.set_threshold(100_000, 50, 100)\n",
+}
+
+
+@dataclass(frozen=True)
+class Setup:
+    """One way of building the generated pages."""
+
+    variant: str  # ext, bare, none or needs
+    navigation: str = "site"  # "theme": furo makes every page's navigation itself
+    gc: str = "default"
+    builder: str = "html"
+
+    @property
+    def source(self) -> str:
+        return f"src-{self.variant}-{self.navigation}-{self.gc}"
+
+
+#: study → comparisons, each a list of (label, setup); the first is the base.
+STUDIES: dict[str, list[list[tuple[str, Setup]]]] = {
+    "navigation": [[("theme", Setup("ext", navigation="theme")), ("fast", Setup("ext"))]],
+    "gc": [[("default", Setup("ext")), ("freeze", Setup("ext", gc="freeze")),
+            ("threshold", Setup("ext", gc="threshold"))]],  # fmt: skip
+    "overhead": [
+        [("none", Setup("none")), ("ext", Setup("ext"))],
+        *(
+            [("none", Setup("none", builder=builder)), ("ext", Setup("ext", builder=builder)),
+             ("none, frozen", Setup("none", gc="freeze", builder=builder)),
+             ("ext, frozen", Setup("ext", gc="freeze", builder=builder))]
+            for builder in ("latex", "epub")
+        ),
+    ],
+    "peer": [[("none", Setup("none")), ("resume", Setup("ext")), ("sphinx-needs", Setup("needs"))]],
+}
+
+
+def load() -> str:
+    """The load averages over 1, 5 and 15 minutes, as `uptime` shows them."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def write_sources(root: Path, pages: int, setups: list[Setup], settings: dict[str, Any], ext_dir: Path) -> None:
+    kb = plan(pages, as_of=settings.get("resume_as_of") or "2012-04")
+    for setup in {s.source: s for s in setups}.values():
+        source = root / setup.source
+        if source.exists():
+            continue
+        variant = NEEDS if setup.variant == NEEDS.name else VARIANTS[setup.variant]
+        write_site(source, kb, variant, settings, ext_dir, navigation=setup.navigation)
+        with (source / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write(GC_SETTINGS[setup.gc])
+
+
+def run_comparison(root: Path, comparison: list[tuple[str, Setup]], rounds: int) -> list[dict[str, Any]]:
+    results = []
+    for number in range(rounds):
+        order = comparison if number % 2 == 0 else comparison[::-1]
+        round_: dict[str, Any] = {"load before": load()}
+        for label, setup in order:
+            build = sphinx_build(root / setup.source, root / "out" / f"{label}-{setup.builder}", builder=setup.builder)
+            round_[label] = {"seconds": round(build.seconds, 3), "cpu": round(build.cpu, 3), "gc": build.gc,
+                             "warnings": len(build.warnings)}  # fmt: skip
+            log(f"{root.name} {setup.builder} {label}: {build.seconds:.2f} s, CPU {build.cpu:.2f} s (load {load()})")
+        results.append(round_)
+    return results
+
+
+def summary(comparison: list[tuple[str, Setup]], rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    base = comparison[0][0]
+    found: dict[str, Any] = {}
+    for label, _ in comparison:
+        seconds = [r[label]["seconds"] for r in rounds]
+        cpu = [r[label]["cpu"] for r in rounds]
+        collector = [sum(r[label]["gc"].get("seconds", [])) for r in rounds if r[label].get("gc")]
+        found[label] = {
+            "median": statistics.median(seconds),
+            "runs": seconds,
+            "cpu median": statistics.median(cpu),
+            "cpu runs": cpu,
+            "gc median": statistics.median(collector) if collector else None,
+            "ratio to base": statistics.median(r[label]["seconds"] / r[base]["seconds"] for r in rounds),
+            "cpu ratio to base": statistics.median(r[label]["cpu"] / r[base]["cpu"] for r in rounds),
+            "warnings": max(r[label]["warnings"] for r in rounds),
+        }
+    return found
+
+
+def markdown(runs: list[dict[str, Any]]) -> str:
+    """One table per builder of the results of one or more runs of a study:
+    per setup and size, the medians of wall-clock and CPU time, and the
+    medians of the rounds' ratios to the base setup."""
+    tables: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+    rounds: dict[str, int] = {}
+    for data in runs:
+        for size, builders in data["sizes"].items():
+            for builder, found in builders.items():
+                for label, value in found["summary"].items():
+                    tables.setdefault(builder, {}).setdefault(label, {})[size] = value
+                rounds[size] = len(found["rounds"])
+    out = []
+    for builder, labels in tables.items():
+        sizes = sorted({size for values in labels.values() for size in values}, key=int)
+        out.append(f"{builder} | " + " | ".join(f"{size} pages (×{rounds[size]})" for size in sizes))
+        out.append("|".join(["---"] * (len(sizes) + 1)))
+        for label, values in labels.items():
+            cells = []
+            for size in sizes:
+                v = values.get(size)
+                cells.append("–" if v is None else (
+                    f"{v['median']:.1f} s, CPU {v['cpu median']:.1f} s"
+                    + ("" if v["ratio to base"] == 1 else
+                       f" (×{v['ratio to base']:.2f}; CPU ×{v['cpu ratio to base']:.2f})")
+                    + ("" if v["gc median"] is None else f"; GC {v['gc median']:.1f} s")
+                ))  # fmt: skip
+            out.append(f"{label} | " + " | ".join(cells))
+        out.append("")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--study", choices=sorted(STUDIES))
+    parser.add_argument("--report", type=Path, nargs="*", help="print the tables of these JSON results and stop")
+    parser.add_argument("--sizes", default="100,500,1000")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--output", type=Path, default=None, help="JSON results (written after every size)")
+    parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
+                        help="no untimed round first (the caches are warm from an earlier run)")  # fmt: skip
+    args = parser.parse_args(argv)
+    if args.report:
+        print(markdown([json.loads(path.read_text("utf-8")) for path in args.report]))
+        return {}
+    if not args.study:
+        parser.error("--study or --report is needed")
+    workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="resume-compare-"))).resolve()
+    settings = site_settings()
+    ext_dir = snapshot_extension(workdir)
+    comparisons = STUDIES[args.study]
+    data: dict[str, Any] = {"study": args.study, "machine": machine(), "rounds": args.rounds, "sizes": {},
+                            "extension": f"commit {_git('rev-parse', '--short', 'HEAD')}, "
+                                         f"digest {extension_digest(ext_dir)}"}  # fmt: skip
+    data["setups"] = {label: asdict(setup) for comparison in comparisons for label, setup in comparison}
+    for pages in (int(s) for s in args.sizes.split(",")):
+        root = workdir / f"n{pages}"
+        write_sources(root, pages, [s for c in comparisons for _, s in c], settings, ext_dir)
+        for comparison in comparisons:
+            builder = comparison[0][1].builder
+            # An untimed build of each setup first: bytecode and disk caches.
+            if args.warm_up and pages == min(int(s) for s in args.sizes.split(",")):
+                run_comparison(root, comparison, 1)
+            rounds = run_comparison(root, comparison, args.rounds)
+            data["sizes"].setdefault(str(pages), {})[builder] = {
+                "rounds": rounds, "summary": summary(comparison, rounds)
+            }
+            if args.output:
+                args.output.parent.mkdir(parents=True, exist_ok=True)
+                args.output.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    if args.workdir is None:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(json.dumps({size: {b: v["summary"] for b, v in d.items()} for size, d in data["sizes"].items()}, indent=1))
+    return data
+
+
+if __name__ == "__main__":
+    main()
