@@ -42,6 +42,7 @@ from benchmarks.run import log, machine  # noqa: E402
 SITE = Path(__file__).resolve().parents[1]
 PAGE = "projects/accept-filters.md"
 REBUILT = "Serving on"
+WATCHING = "Waiting to detect changes"
 TIMEOUT = 600.0
 
 
@@ -98,6 +99,13 @@ class Preview:
         self.process = subprocess.Popen(command, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
                                         env={**environment(), "DOWNLOADS_DIR": str(build / "downloads")})  # fmt: skip
         self.wait_for(1)
+        # The watcher starts after the first build: an edit before it would go unseen.
+        deadline = time.perf_counter() + TIMEOUT
+        while WATCHING not in self.log.read_text("utf-8", errors="replace"):
+            if time.perf_counter() > deadline:
+                raise RuntimeError("the preview never started watching")
+            time.sleep(0.05)
+        time.sleep(1.0)
 
     def builds(self) -> int:
         return self.log.read_text("utf-8", errors="replace").count(REBUILT)
