@@ -8,6 +8,7 @@ explains them.
 from __future__ import annotations
 
 import datetime
+import gc
 import os
 import sys
 from pathlib import Path
@@ -261,3 +262,19 @@ latex_elements = {
         f"{key}={{HTML}}{{{ACCENT}}}" for key in ("TitleColor", "InnerLinkColor", "OuterLinkColor")
     ),
 }
+
+# -- Build speed -------------------------------------------------------------
+
+
+def _freeze_heap(app: object, env: object) -> list[str]:
+    """Once every page is read, what is alive lives to the end of the build;
+    taken out of the cyclic garbage collector's scans, it makes a 1000-page
+    build 4-9 % (HTML) and 14 % (LaTeX) cheaper in CPU time
+    (benchmarks/README.md, "Garbage collection")."""
+    gc.collect()
+    gc.freeze()
+    return []
+
+
+def setup(app: object) -> None:
+    app.connect("env-updated", _freeze_heap)  # type: ignore[attr-defined]

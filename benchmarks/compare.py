@@ -7,12 +7,13 @@ rounds' ratios to the first setup.
 
 ``navigation``  furo's own navigation against ``fast_navigation`` (the ``ext``
                 pages, HTML);
-``gc``          the fast HTML build with Python's collector as it is, frozen
-                after reading (``gc.collect(); gc.freeze()`` at
-                ``env-updated``), and with a higher threshold;
+``gc``          the fast HTML build with Python's collector frozen after
+                reading as the site's conf.py does (``gc.collect();
+                gc.freeze()`` at ``env-updated``), left as it is ("thawed"),
+                and with a higher threshold instead;
 ``overhead``    the extension's whole cost, ``ext`` against ``none``, with the
-                site's navigation, for HTML, LaTeX and ePub (the last two also
-                with the collector frozen after reading);
+                site's navigation and collector, for HTML, LaTeX and ePub (the
+                last two also thawed);
 ``peer``        the same pages with neither tool (``none``), with this
                 extension (``ext``) and with sphinx-needs (``needs``), HTML.
 
@@ -41,20 +42,20 @@ from benchmarks.generate import NEEDS, VARIANTS, plan, site_settings, write_site
 from benchmarks.run import _git, extension_digest, log, machine, snapshot_extension  # noqa: E402
 
 #: Lines added to a generated conf.py for each way of running the collector.
+#: The site's conf.py freezes the heap once reading is done (gc.freeze() at
+#: env-updated) and the generated sites call its setup(): "site" keeps that,
+#: "thawed" undoes it right after, "threshold" undoes it and raises the
+#: collector's threshold instead.
+_THAW = (
+    "\n\nimport gc\n\n_site_setup = setup\n\n\n"
+    "def setup(app):\n"
+    "    _site_setup(app)\n"
+    '    app.connect("env-updated", lambda app, env: gc.unfreeze() or [], priority=900)\n'
+)
 GC_SETTINGS = {
-    "default": "",
-    "freeze": (
-        "\n\nimport gc\n\n_site_setup = setup\n\n\n"
-        "def _freeze(app, env):\n"
-        "    # Reading is done: what is alive now lives to the end of the build.\n"
-        "    gc.collect()\n"
-        "    gc.freeze()\n"
-        "    return []\n\n\n"
-        "def setup(app):\n"
-        "    _site_setup(app)\n"
-        '    app.connect("env-updated", _freeze)\n'
-    ),
-    "threshold": "\n\nimport gc\n\ngc.set_threshold(100_000, 50, 100)\n",
+    "site": "",
+    "thawed": _THAW,
+    "threshold": _THAW + "\n\ngc.set_threshold(100_000, 50, 100)\n",
 }
 
 
@@ -64,7 +65,7 @@ class Setup:
 
     variant: str  # ext, bare, none or needs
     navigation: str = "site"  # "theme": furo makes every page's navigation itself
-    gc: str = "default"
+    gc: str = "site"
     builder: str = "html"
 
     @property
@@ -75,14 +76,14 @@ class Setup:
 #: study → comparisons, each a list of (label, setup); the first is the base.
 STUDIES: dict[str, list[list[tuple[str, Setup]]]] = {
     "navigation": [[("theme", Setup("ext", navigation="theme")), ("fast", Setup("ext"))]],
-    "gc": [[("default", Setup("ext")), ("freeze", Setup("ext", gc="freeze")),
+    "gc": [[("thawed", Setup("ext", gc="thawed")), ("frozen", Setup("ext")),
             ("threshold", Setup("ext", gc="threshold"))]],  # fmt: skip
     "overhead": [
         [("none", Setup("none")), ("ext", Setup("ext"))],
         *(
-            [("none", Setup("none", builder=builder)), ("ext", Setup("ext", builder=builder)),
-             ("none, frozen", Setup("none", gc="freeze", builder=builder)),
-             ("ext, frozen", Setup("ext", gc="freeze", builder=builder))]
+            [("none, thawed", Setup("none", gc="thawed", builder=builder)),
+             ("ext, thawed", Setup("ext", gc="thawed", builder=builder)),
+             ("none", Setup("none", builder=builder)), ("ext", Setup("ext", builder=builder))]
             for builder in ("latex", "epub")
         ),
     ],
@@ -142,32 +143,34 @@ def summary(comparison: list[tuple[str, Setup]], rounds: list[dict[str, Any]]) -
 
 
 def markdown(runs: list[dict[str, Any]]) -> str:
-    """One table per builder of the results of one or more runs of a study:
-    per setup and size, the medians of wall-clock and CPU time, and the
-    medians of the rounds' ratios to the base setup."""
-    tables: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
-    rounds: dict[str, int] = {}
+    """One table per study and builder from the results of one or more runs:
+    per setup and size, the medians of CPU and wall-clock time and of the
+    rounds' ratios to the base setup (the first row); the time in the garbage
+    collector for the ``gc`` study."""
+    tables: dict[tuple[str, str], dict[str, dict[str, dict[str, Any]]]] = {}
+    rounds: dict[tuple[str, str, str], int] = {}
     for data in runs:
         for size, builders in data["sizes"].items():
             for builder, found in builders.items():
                 for label, value in found["summary"].items():
-                    tables.setdefault(builder, {}).setdefault(label, {})[size] = value
-                rounds[size] = len(found["rounds"])
+                    tables.setdefault((data["study"], builder), {}).setdefault(label, {})[size] = value
+                rounds[data["study"], builder, size] = len(found["rounds"])
     out = []
-    for builder, labels in tables.items():
+    for (study, builder), labels in tables.items():
         sizes = sorted({size for values in labels.values() for size in values}, key=int)
-        out.append(f"{builder} | " + " | ".join(f"{size} pages (×{rounds[size]})" for size in sizes))
+        out.append(f"{study}, {builder} | " + " | ".join(f"{size} pages (×{rounds[study, builder, size]})" for size in sizes))
         out.append("|".join(["---"] * (len(sizes) + 1)))
         for label, values in labels.items():
             cells = []
             for size in sizes:
                 v = values.get(size)
-                cells.append("–" if v is None else (
-                    f"{v['median']:.1f} s, CPU {v['cpu median']:.1f} s"
-                    + ("" if v["ratio to base"] == 1 else
-                       f" (×{v['ratio to base']:.2f}; CPU ×{v['cpu ratio to base']:.2f})")
-                    + ("" if v["gc median"] is None else f"; GC {v['gc median']:.1f} s")
-                ))  # fmt: skip
+                if v is None:
+                    cells.append("–")
+                    continue
+                ratio = "" if v["ratio to base"] == 1 else f" (×{v['cpu ratio to base']:.2f})"
+                wall = "" if v["ratio to base"] == 1 else f" (×{v['ratio to base']:.2f})"
+                collector = f"; GC {v['gc median']:.1f} s" if study == "gc" and v["gc median"] is not None else ""
+                cells.append(f"CPU {v['cpu median']:.1f} s{ratio}; wall {v['median']:.0f} s{wall}{collector}")
             out.append(f"{label} | " + " | ".join(cells))
         out.append("")
     return "\n".join(out)
@@ -178,6 +181,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--study", choices=sorted(STUDIES))
     parser.add_argument("--report", type=Path, nargs="*", help="print the tables of these JSON results and stop")
     parser.add_argument("--sizes", default="100,500,1000")
+    parser.add_argument("--builders", default=None, help="only the comparisons of these builders, comma-separated")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--output", type=Path, default=None, help="JSON results (written after every size)")
@@ -193,6 +197,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     settings = site_settings()
     ext_dir = snapshot_extension(workdir)
     comparisons = STUDIES[args.study]
+    if args.builders:
+        comparisons = [c for c in comparisons if c[0][1].builder in args.builders.split(",")]
     data: dict[str, Any] = {"study": args.study, "machine": machine(), "rounds": args.rounds, "sizes": {},
                             "extension": f"commit {_git('rev-parse', '--short', 'HEAD')}, "
                                          f"digest {extension_digest(ext_dir)}"}  # fmt: skip

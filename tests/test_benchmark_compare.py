@@ -52,9 +52,9 @@ def test_navigation_and_collector_setups(tmp_path, kb):
     theme = (tmp_path / compare.Setup("ext", navigation="theme").source / "conf.py").read_text("utf-8")
     fast = (tmp_path / compare.Setup("ext").source / "conf.py").read_text("utf-8")
     assert "fast_navigation" not in theme and "'fast_navigation'" in fast
-    frozen = tmp_path / compare.Setup("ext", gc="freeze").source / "conf.py"
-    assert frozen.read_text("utf-8").endswith(compare.GC_SETTINGS["freeze"])
-    compile(frozen.read_text("utf-8"), str(frozen), "exec")
+    thawed = tmp_path / compare.Setup("ext", gc="thawed").source / "conf.py"
+    assert thawed.read_text("utf-8").endswith(compare.GC_SETTINGS["thawed"])
+    compile(thawed.read_text("utf-8"), str(thawed), "exec")
     front = yaml.safe_load((tmp_path / compare.Setup("ext").source / "skills.md").read_text("utf-8").split("---\n")[1])
     assert front["resume"]["kind"] == "catalogue"
 
