@@ -185,6 +185,8 @@ def build_navigation(
     """Resolve, render and reshape the navigation once, as seen from no page."""
     recorder = _LinkRecorder()
     tree = global_toctree_for_doc(env, _NO_PAGE, recorder, tags=builder.tags, **FURO_TOCTREE_ARGS)  # type: ignore[arg-type]
+    chains: dict[str, list[list[int]]]
+    items: frozenset[int]
     if tree is None:
         markup = ""
         chains, items, marked = {}, frozenset(), 0

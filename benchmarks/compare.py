@@ -37,9 +37,9 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.builds import sphinx_build  # noqa: E402
-from benchmarks.generate import NEEDS, VARIANTS, plan, site_settings, write_site  # noqa: E402
-from benchmarks.run import _git, extension_digest, log, machine, snapshot_extension  # noqa: E402
+from benchmarks.builds import sphinx_build
+from benchmarks.generate import NEEDS, VARIANTS, plan, site_settings, write_site
+from benchmarks.run import _git, extension_digest, log, machine, snapshot_extension
 
 #: Lines added to a generated conf.py for each way of running the collector.
 #: The site's conf.py freezes the heap once reading is done (gc.freeze() at
@@ -77,7 +77,7 @@ class Setup:
 STUDIES: dict[str, list[list[tuple[str, Setup]]]] = {
     "navigation": [[("theme", Setup("ext", navigation="theme")), ("fast", Setup("ext"))]],
     "gc": [[("thawed", Setup("ext", gc="thawed")), ("frozen", Setup("ext")),
-            ("threshold", Setup("ext", gc="threshold"))]],  # fmt: skip
+            ("threshold", Setup("ext", gc="threshold"))]],
     "overhead": [
         [("none", Setup("none")), ("ext", Setup("ext"))],
         *(

@@ -36,8 +36,8 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.compare import load  # noqa: E402
-from benchmarks.run import log, machine  # noqa: E402
+from benchmarks.compare import load
+from benchmarks.run import log, machine
 
 SITE = Path(__file__).resolve().parents[1]
 PAGE = "projects/accept-filters.md"

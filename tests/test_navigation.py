@@ -18,10 +18,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from site_fixtures import ROOT, build_environment, site_config
 
 import fast_navigation
 from benchmarks import generate
+
+from site_fixtures import ROOT, build_environment, site_config
 
 TESTS = Path(__file__).resolve().parent
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from site_fixtures import site_config, sphinx_build
 
 
