@@ -23,7 +23,7 @@ endif
 NPM_DEPS := node_modules/.package-lock.json
 
 .DEFAULT_GOAL := html
-.PHONY: help html epub latex pdf downloads all live test venv system-deps clean
+.PHONY: help html epub latex pdf downloads all live lint test venv system-deps clean
 
 help:
 	@echo "make html         the site, in $(BUILDDIR)/html (the default)"
@@ -31,7 +31,8 @@ help:
 	@echo "make epub         the ePub, in $(BUILDDIR)/epub"
 	@echo "make all          PDFs and ePub, then the site with links to them"
 	@echo "make live         preview at http://127.0.0.1:8000 that reloads as you edit"
-	@echo "make test         every test (.venv/bin/python -m pytest)"
+	@echo "make lint         ruff (lint and format check) and mypy, as configured in pyproject.toml"
+	@echo "make test         lint, then every test (.venv/bin/python -m pytest)"
 	@echo "make system-deps  the Debian/Ubuntu packages for PDF and browser tests (root)"
 	@echo "make clean        remove $(BUILDDIR)"
 
@@ -102,7 +103,14 @@ live: $(LIVE_DEPS)
 
 # -- Tests and machine setup ------------------------------------------------------
 
-test: $(TEST_DEPS) $(NPM_DEPS)
+# Python checks, configured in pyproject.toml: `ruff format` rewrites what
+# the format check reports.
+lint: $(TEST_DEPS)
+	$(PYTHON) -m ruff check _ext tests benchmarks conf.py
+	$(PYTHON) -m ruff format --check _ext tests benchmarks conf.py
+	$(PYTHON) -m mypy
+
+test: lint $(NPM_DEPS)
 	$(PYTHON) -m pytest
 
 system-deps:

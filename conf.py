@@ -69,7 +69,7 @@ today = EDITION.strftime("%B %Y")
 # time) are the edition's, so that two builds are identical; a date given from
 # outside (SOURCE_DATE_EPOCH) still wins.
 # The Makefile gives the PDF tools the same date (EDITION_EPOCH).
-EDITION_EPOCH = int(datetime.datetime.combine(EDITION, datetime.time(), datetime.timezone.utc).timestamp())
+EDITION_EPOCH = int(datetime.datetime.combine(EDITION, datetime.time(), datetime.UTC).timestamp())
 os.environ.setdefault("SOURCE_DATE_EPOCH", str(EDITION_EPOCH))
 
 # -- Download links ----------------------------------------------------------
@@ -95,6 +95,7 @@ BRIEF_NAME = f"alfred-perlstein-brief{PRIVATE}"
 
 def brief_name(direction: str) -> str:
     return f"alfred-perlstein-brief-{direction}{PRIVATE}"
+
 
 DOWNLOADS = {
     # substitution: (link text, file name, Read the Docs download format)
@@ -170,9 +171,7 @@ html_copy_source = False
 html_show_sourcelink = False
 # No "last updated" stamp: it would differ between otherwise identical builds.
 html_last_updated_fmt = None
-html_extra_path = (
-    [str(downloads_dir)] if downloads_dir and downloads_dir.is_dir() and not on_rtd else []
-)
+html_extra_path = [str(downloads_dir)] if downloads_dir and downloads_dir.is_dir() and not on_rtd else []
 # No 404 page and no sitemap: sphinx-notfound-page and sphinx-sitemap would be
 # two more dependencies for a site of a few dozen pages, all reachable from the
 # navigation; Read the Docs serves its own 404 page and sitemap.

@@ -41,9 +41,8 @@ def visit_title(self: HTML5Translator, node: nodes.title) -> None:
     # One level below the section holding the toctree; in the sidebar (no
     # section), below the page's <h1>.
     level = min(max(_section_depth(node) + 1, 2), 6)
-    self.body.append(
-        self.starttag(node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": str(level)})
-    )
+    aria = {"aria-level": str(level)}
+    self.body.append(self.starttag(node, "p", "", False, CLASS="caption", ROLE="heading", **aria))
     self.body.append('<span class="caption-text">')
     self.context.append("</span></p>\n")
 

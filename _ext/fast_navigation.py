@@ -162,7 +162,9 @@ def _mark_nodes(tree: nodes.Element, targets: list[str]) -> tuple[dict[str, list
     for node in tree.findall(nodes.Element):
         if not isinstance(node, (nodes.bullet_list, nodes.list_item, nodes.reference)):
             continue
-        match = re.fullmatch(rf"{_MARK}h(\d+)x.*", node.get("refuri", "")) if isinstance(node, nodes.reference) else None
+        match = (
+            re.fullmatch(rf"{_MARK}h(\d+)x.*", node.get("refuri", "")) if isinstance(node, nodes.reference) else None
+        )
         if isinstance(node, nodes.reference) and match is None:
             continue  # an external link is never current
         number = ids[id(node)] = len(ids)
@@ -170,7 +172,8 @@ def _mark_nodes(tree: nodes.Element, targets: list[str]) -> tuple[dict[str, list
         if isinstance(node, nodes.list_item):
             items.add(number)
         if match and not node["anchorname"]:
-            chain, parent = [], node
+            chain: list[int] = []
+            parent: nodes.Element | None = node
             while parent is not None:
                 if id(parent) in ids:
                     chain.append(ids[id(parent)])

@@ -67,10 +67,8 @@ def setup(app: Any) -> dict[str, Any]:
         gc.callbacks.append(collections)
         app.connect("build-finished", lambda app, exc: collections.record())
     app.connect("builder-inited", lambda app: _phase("builder-inited"))
-    app.connect("env-before-read-docs",
-                lambda app, env, docnames: _record(event="read", docnames=sorted(docnames)))  # fmt: skip
+    app.connect("env-before-read-docs", lambda app, env, docnames: _record(event="read", docnames=sorted(docnames)))
     app.connect("env-updated", lambda app, env: _phase("env-updated"))
-    app.connect("html-page-context",
-                lambda app, pagename, *rest: _record(event="page", pagename=pagename))  # fmt: skip
+    app.connect("html-page-context", lambda app, pagename, *rest: _record(event="page", pagename=pagename))
     app.connect("build-finished", lambda app, exc: _phase("build-finished"))
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

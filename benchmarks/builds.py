@@ -58,8 +58,21 @@ def sphinx_build(
     outdir.parent.mkdir(parents=True, exist_ok=True)
     probe = outdir.with_name(outdir.name + ".probe.jsonl")
     probe.unlink(missing_ok=True)
-    command = [*(python or [sys.executable]), "-m", "sphinx", "-b", builder, "-q",
-               "-d", str(doctrees), "-j", str(jobs), *(extra or []), str(srcdir), str(outdir)]  # fmt: skip
+    command = [
+        *(python or [sys.executable]),
+        "-m",
+        "sphinx",
+        "-b",
+        builder,
+        "-q",
+        "-d",
+        str(doctrees),
+        "-j",
+        str(jobs),
+        *(extra or []),
+        str(srcdir),
+        str(outdir),
+    ]
     env = {**os.environ, PROBE: str(probe), "PYTHONHASHSEED": "0"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -102,8 +115,12 @@ def latexmk(latex_dir: Path, timeout: float) -> tuple[float | None, str]:
         return None, "latexmk not installed"
     started = time.perf_counter()
     try:
-        done = subprocess.run(["make", "-C", str(latex_dir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode -silent"],
-                              capture_output=True, text=True, timeout=timeout)  # fmt: skip
+        done = subprocess.run(
+            ["make", "-C", str(latex_dir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode -silent"],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired:
         return None, f"stopped after {timeout:.0f} s"
     seconds = time.perf_counter() - started

@@ -76,14 +76,18 @@ class Setup:
 #: study → comparisons, each a list of (label, setup); the first is the base.
 STUDIES: dict[str, list[list[tuple[str, Setup]]]] = {
     "navigation": [[("theme", Setup("ext", navigation="theme")), ("fast", Setup("ext"))]],
-    "gc": [[("thawed", Setup("ext", gc="thawed")), ("frozen", Setup("ext")),
-            ("threshold", Setup("ext", gc="threshold"))]],
+    "gc": [
+        [("thawed", Setup("ext", gc="thawed")), ("frozen", Setup("ext")), ("threshold", Setup("ext", gc="threshold"))]
+    ],
     "overhead": [
         [("none", Setup("none")), ("ext", Setup("ext"))],
         *(
-            [("none, thawed", Setup("none", gc="thawed", builder=builder)),
-             ("ext, thawed", Setup("ext", gc="thawed", builder=builder)),
-             ("none", Setup("none", builder=builder)), ("ext", Setup("ext", builder=builder))]
+            [
+                ("none, thawed", Setup("none", gc="thawed", builder=builder)),
+                ("ext, thawed", Setup("ext", gc="thawed", builder=builder)),
+                ("none", Setup("none", builder=builder)),
+                ("ext", Setup("ext", builder=builder)),
+            ]
             for builder in ("latex", "epub")
         ),
     ],
@@ -158,7 +162,9 @@ def markdown(runs: list[dict[str, Any]]) -> str:
     out = []
     for (study, builder), labels in tables.items():
         sizes = sorted({size for values in labels.values() for size in values}, key=int)
-        out.append(f"{study}, {builder} | " + " | ".join(f"{size} pages (×{rounds[study, builder, size]})" for size in sizes))
+        out.append(
+            f"{study}, {builder} | " + " | ".join(f"{size} pages (×{rounds[study, builder, size]})" for size in sizes)
+        )
         out.append("|".join(["---"] * (len(sizes) + 1)))
         for label, values in labels.items():
             cells = []
@@ -213,7 +219,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 run_comparison(root, comparison, 1)
             rounds = run_comparison(root, comparison, args.rounds)
             data["sizes"].setdefault(str(pages), {})[builder] = {
-                "rounds": rounds, "summary": summary(comparison, rounds)
+                "rounds": rounds,
+                "summary": summary(comparison, rounds),
             }
             if args.output:
                 args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -41,7 +41,7 @@ import yaml
 
 if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks import vocabulary as vocab  # noqa: E402
+from benchmarks import vocabulary as vocab
 
 BENCH_DIR = Path(__file__).resolve().parent
 SITE_DIR = BENCH_DIR.parent
@@ -397,7 +397,9 @@ def needs_directives(kb: KnowledgeBase) -> dict[str, str]:
     found = {"projects/index.md": _directive("needtable", ":types: project", ":columns: id;title;employer;tags",
                                              ":style: table")}  # fmt: skip
     for e in kb.employers:
-        found[f"experience/{e.slug}.md"] = _need("employer", e.name, {"id": need_id("E", e.slug), "tags": ";".join(e.skills)})
+        found[f"experience/{e.slug}.md"] = _need(
+            "employer", e.name, {"id": need_id("E", e.slug), "tags": ";".join(e.skills)}
+        )
     for p in kb.projects:
         options = {"id": need_id("P", p.slug), "tags": ";".join(p.skills), "employer": need_id("E", p.employer)}
         found[f"projects/{p.slug}.md"] = _need("project", p.name, options)

@@ -40,7 +40,13 @@ def script_differences(with_ext: Path, without: Path) -> list[str]:
 
 def identical_trees(first: Path, second: Path, pattern: str = "*.html") -> list[str]:
     """Files matching ``pattern`` that differ between two output trees (empty: identical)."""
-    names = {p.relative_to(first) for p in first.rglob(pattern)} | {p.relative_to(second) for p in second.rglob(pattern)}
-    return sorted(str(n) for n in names
-                  if not (first / n).exists() or not (second / n).exists()
-                  or (first / n).read_bytes() != (second / n).read_bytes())  # fmt: skip
+    names = {p.relative_to(first) for p in first.rglob(pattern)} | {
+        p.relative_to(second) for p in second.rglob(pattern)
+    }
+    return sorted(
+        str(n)
+        for n in names
+        if not (first / n).exists()
+        or not (second / n).exists()
+        or (first / n).read_bytes() != (second / n).read_bytes()
+    )

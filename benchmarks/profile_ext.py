@@ -51,13 +51,15 @@ def analyse(stats_file: Path, ext_dir: Path, top: int = 15) -> dict[str, Any]:
             continue
         own += tottime
         entered += sum(edge[3] for caller, edge in callers.items() if not inside(caller))
-        functions.append({
-            "function": _label(key, ext_dir.parent),
-            "calls": calls,
-            "tottime": round(tottime, 4),
-            "cumtime": round(cumtime, 4),
-            "share": round(cumtime / total, 5),
-        })  # fmt: skip
+        functions.append(
+            {
+                "function": _label(key, ext_dir.parent),
+                "calls": calls,
+                "tottime": round(tottime, 4),
+                "cumtime": round(cumtime, 4),
+                "share": round(cumtime / total, 5),
+            }
+        )
     functions.sort(key=lambda f: -f["cumtime"])
     return {
         "total_seconds": round(total, 3),

@@ -26,8 +26,11 @@ def _variant(d: dict[str, Any], variant: str, builder: str = "rounds") -> list[d
 
 def overhead(d: dict[str, Any], variant: str, base: str = "none") -> float | None:
     """Median over the rounds of ``variant``'s time over ``base``'s, minus one."""
-    ratios = [round_[variant]["seconds"] / round_[base]["seconds"]
-              for round_ in d.get("rounds", []) if variant in round_ and base in round_]  # fmt: skip
+    ratios = [
+        round_[variant]["seconds"] / round_[base]["seconds"]
+        for round_ in d.get("rounds", [])
+        if variant in round_ and base in round_
+    ]
     return statistics.median(ratios) - 1 if ratios else None
 
 
@@ -64,8 +67,7 @@ def _row(label: str, sizes: list[str], data: dict[str, Any], cell: Callable[[dic
 
 def results_table(data: dict[str, Any]) -> list[str]:
     sizes = [str(s) for s in sorted(data["options"]["sizes"])]
-    lines = ["| measurement | " + " | ".join(f"{s} pages" for s in sizes) + " |",
-             "|---|" + "---|" * len(sizes)]  # fmt: skip
+    lines = ["| measurement | " + " | ".join(f"{s} pages" for s in sizes) + " |", "|---|" + "---|" * len(sizes)]
 
     def add(label: str, cell: Callable[[dict[str, Any]], str]) -> None:
         lines.append(_row(label, sizes, data, cell))
@@ -77,18 +79,34 @@ def results_table(data: dict[str, Any]) -> list[str]:
         runs = d["incremental"][variant][kind]
         return f"{_seconds(runs)}; {_counts(runs)}"
 
-    add("site: employers / positions / projects (dated)", lambda d: "{employers} / {positions} / {projects} ({dated_projects})".format(**d["site"]))
+    add(
+        "site: employers / positions / projects (dated)",
+        lambda d: "{employers} / {positions} / {projects} ({dated_projects})".format(**d["site"]),
+    )
     add("HTML full build, `ext`", lambda d: _seconds(_variant(d, "ext")))
-    add("HTML full build, `bare` (loaded; aggregates, roles and summaries off)", lambda d: _seconds(_variant(d, "bare")))
+    add(
+        "HTML full build, `bare` (loaded; aggregates, roles and summaries off)", lambda d: _seconds(_variant(d, "bare"))
+    )
     add("HTML full build, `none` (no extension)", lambda d: _seconds(_variant(d, "none")))
     add("**overhead `ext` vs `none`** (the extension's whole cost)", lambda d: _percent(overhead(d, "ext")))
     add("overhead `bare` vs `none` (front matter collection, domain, checks)", lambda d: _percent(overhead(d, "bare")))
     add("overhead `ext` vs `bare` (directives, roles and summaries)", lambda d: _percent(overhead(d, "ext", "bare")))
-    add("garbage collector in full builds, `ext` / `bare` / `none`", lambda d: " / ".join(_gc(_variant(d, v)) for v in ("ext", "bare", "none")))
-    add("HTML full build `-j 2`: `ext` / `none`", lambda d: f"{_seconds(d['parallel']['ext'])} / {_seconds(d['parallel']['none'])}")
-    add("`-j 2` speed-up over serial: `ext` / `none`",
-        lambda d: " / ".join(f"{_median(_variant(d, v)) / _median(d['parallel'][v]):.2f}×" for v in ("ext", "none")))
-    add("`-j 2` HTML byte-identical to serial", lambda d: "yes" if not d["parallel_identical"] else f"no ({len(d['parallel_identical'])} files)")
+    add(
+        "garbage collector in full builds, `ext` / `bare` / `none`",
+        lambda d: " / ".join(_gc(_variant(d, v)) for v in ("ext", "bare", "none")),
+    )
+    add(
+        "HTML full build `-j 2`: `ext` / `none`",
+        lambda d: f"{_seconds(d['parallel']['ext'])} / {_seconds(d['parallel']['none'])}",
+    )
+    add(
+        "`-j 2` speed-up over serial: `ext` / `none`",
+        lambda d: " / ".join(f"{_median(_variant(d, v)) / _median(d['parallel'][v]):.2f}×" for v in ("ext", "none")),
+    )
+    add(
+        "`-j 2` HTML byte-identical to serial",
+        lambda d: "yes" if not d["parallel_identical"] else f"no ({len(d['parallel_identical'])} files)",
+    )
     add("no-op rebuild, `ext`: time; docs re-read / written", lambda d: incremental(d, "ext", "noop"))
     add("no-op rebuild, `none`: time; re-read / written", lambda d: incremental(d, "none", "noop"))
     add("edit one project's skills, `ext`: time; re-read / written", lambda d: incremental(d, "ext", "edit"))
@@ -96,22 +114,46 @@ def results_table(data: dict[str, Any]) -> list[str]:
     add("edit one project's skills, `none`: time; re-read / written", lambda d: incremental(d, "none", "edit"))
     add("LaTeX (Sphinx only): `ext` / `none`", lambda d: both(d, "latex"))
     add("ePub: `ext` / `none`", lambda d: both(d, "epub"))
-    add("latexmk (PDF from the LaTeX build), `ext`",
-        lambda d: (f"{d['latexmk']['seconds']:.1f} s ({d['latexmk']['note']})"
-                   if d["latexmk"]["seconds"] is not None else d["latexmk"]["note"]))  # fmt: skip
-    add("timeline SVG, home page (positions and dated projects)",
-        lambda d: "{} for {} entries: {} per 100".format(_kib(d["sizes"]["home_svg"]), d["sizes"]["timeline_entries"],
-                                                        _kib(d["sizes"]["home_svg"] * 100 // d["sizes"]["timeline_entries"])))  # fmt: skip
-    add("timeline SVG, experience page (positions only)",
-        lambda d: "{} for {} positions: {} per 100".format(_kib(d["sizes"]["positions_svg"]), d["sizes"]["positions"],
-                                                          _kib(d["sizes"]["positions_svg"] * 100 // d["sizes"]["positions"])))  # fmt: skip
-    add("home page HTML, `ext` / `none`; `ext` per 100 positions",
-        lambda d: "{} / {}; {}".format(_kib(d["sizes"]["home_html"]), _kib(d["sizes"]["home_html_none"]),
-                                       _kib(d["sizes"]["home_html"] * 100 // d["sizes"]["positions"])))  # fmt: skip
-    add("skills page HTML (matrix and index), `ext` / `none`",
-        lambda d: f"{_kib(d['sizes']['skills_html'])} / {_kib(d['sizes']['skills_html_none'])}")
-    add("project page HTML (median), `ext` / `none`",
-        lambda d: f"{_kib(d['sizes']['project_html'])} / {_kib(d['sizes']['project_html_none'])}")
+    add(
+        "latexmk (PDF from the LaTeX build), `ext`",
+        lambda d: (
+            f"{d['latexmk']['seconds']:.1f} s ({d['latexmk']['note']})"
+            if d["latexmk"]["seconds"] is not None
+            else d["latexmk"]["note"]
+        ),
+    )
+    add(
+        "timeline SVG, home page (positions and dated projects)",
+        lambda d: "{} for {} entries: {} per 100".format(
+            _kib(d["sizes"]["home_svg"]),
+            d["sizes"]["timeline_entries"],
+            _kib(d["sizes"]["home_svg"] * 100 // d["sizes"]["timeline_entries"]),
+        ),
+    )
+    add(
+        "timeline SVG, experience page (positions only)",
+        lambda d: "{} for {} positions: {} per 100".format(
+            _kib(d["sizes"]["positions_svg"]),
+            d["sizes"]["positions"],
+            _kib(d["sizes"]["positions_svg"] * 100 // d["sizes"]["positions"]),
+        ),
+    )
+    add(
+        "home page HTML, `ext` / `none`; `ext` per 100 positions",
+        lambda d: "{} / {}; {}".format(
+            _kib(d["sizes"]["home_html"]),
+            _kib(d["sizes"]["home_html_none"]),
+            _kib(d["sizes"]["home_html"] * 100 // d["sizes"]["positions"]),
+        ),
+    )
+    add(
+        "skills page HTML (matrix and index), `ext` / `none`",
+        lambda d: f"{_kib(d['sizes']['skills_html'])} / {_kib(d['sizes']['skills_html_none'])}",
+    )
+    add(
+        "project page HTML (median), `ext` / `none`",
+        lambda d: f"{_kib(d['sizes']['project_html'])} / {_kib(d['sizes']['project_html_none'])}",
+    )
     add("warnings, all builds", lambda d: str(sum(len(run["warnings"]) for run in _all_runs(d))))
     return lines
 
@@ -139,9 +181,11 @@ def checks(data: dict[str, Any], aggregate_pages: Iterable[str]) -> list[str]:
     if cost is not None:
         verdict = "PASS" if cost <= OVERHEAD_TARGET else "FAIL"
         ext, none = _median(_variant(largest, "ext")), _median(_variant(largest, "none"))
-        lines.append(f"{verdict} extension overhead at {sizes[-1]} pages: {_percent(cost)} over the same pages "
-                     f"built without it (median of the rounds' ratios; medians {ext:.2f} s and {none:.2f} s; "
-                     f"target at most +{OVERHEAD_TARGET * 100:.0f} %)")  # fmt: skip
+        lines.append(
+            f"{verdict} extension overhead at {sizes[-1]} pages: {_percent(cost)} over the same pages "
+            f"built without it (median of the rounds' ratios; medians {ext:.2f} s and {none:.2f} s; "
+            f"target at most +{OVERHEAD_TARGET * 100:.0f} %)"
+        )
 
     edit = largest.get("edit")
     runs = largest.get("incremental", {}).get("ext", {}).get("edit")
@@ -155,25 +199,33 @@ def checks(data: dict[str, Any], aggregate_pages: Iterable[str]) -> list[str]:
         detail = f"re-read {sorted({len(r) for r in reads})}, wrote {sorted({len(w) for w in writes})}"
         detail += f"; unexpected {extra}" if extra else ""
         detail += f"; not rewritten {missing}" if missing else ""
-        lines.append(f"{'PASS' if ok else 'FAIL'} incremental edit of {edit['docname']} at {sizes[-1]} pages "
-                     f"re-reads it alone and rewrites it, {edit['employer']} and the aggregate pages "
-                     f"({', '.join(sorted(aggregate_pages))}): {detail}")  # fmt: skip
+        lines.append(
+            f"{'PASS' if ok else 'FAIL'} incremental edit of {edit['docname']} at {sizes[-1]} pages "
+            f"re-reads it alone and rewrites it, {edit['employer']} and the aggregate pages "
+            f"({', '.join(sorted(aggregate_pages))}): {detail}"
+        )
 
-    for name, what in (("scaling", "algorithms, garbage collector paused"),
-                       ("scaling_gc", "garbage collector running")):  # fmt: skip
+    for name, what in (
+        ("scaling", "algorithms, garbage collector paused"),
+        ("scaling_gc", "garbage collector running"),
+    ):
         result = data.get(name)
         if result:
             ns = [r["entries"] for r in result["rows"]]
-            lines.append(f"{'PASS' if result['within_nlogn'] else 'FAIL'} the extension's pure core grows no faster "
-                         f"than n log n ({what}): time per n·log n at n = {ns} relative to n = {ns[0]}: "
-                         f"{result['per_nlogn_relative']} (allowed up to 1.25 at the largest n); "
-                         f"fitted t ∝ n^{result['exponent']}")  # fmt: skip
+            lines.append(
+                f"{'PASS' if result['within_nlogn'] else 'FAIL'} the extension's pure core grows no faster "
+                f"than n log n ({what}): time per n·log n at n = {ns} relative to n = {ns[0]}: "
+                f"{result['per_nlogn_relative']} (allowed up to 1.25 at the largest n); "
+                f"fitted t ∝ n^{result['exponent']}"
+            )
 
     differences = {s: data[s]["sizes"]["script_differences"] for s in sizes if "sizes" in data.get(s, {})}
     if differences:
         bad = {s: d for s, d in differences.items() if d}
-        lines.append(f"{'FAIL' if bad else 'PASS'} no JavaScript added: the <script> tags of every page are the "
-                     f"same with and without the extension" + (f"; differ: {bad}" if bad else ""))  # fmt: skip
+        lines.append(
+            f"{'FAIL' if bad else 'PASS'} no JavaScript added: the <script> tags of every page are the "
+            f"same with and without the extension" + (f"; differ: {bad}" if bad else "")
+        )
     return lines
 
 
@@ -197,8 +249,9 @@ def profile_section(data: dict[str, Any]) -> list[str]:
         "|---|---:|---:|---:|---:|",
     ]
     for f in profile["top"]:
-        lines.append(f"| `{f['function']}` | {f['calls']} | {f['tottime']:.3f} | {f['cumtime']:.3f} | "
-                     f"{f['share'] * 100:.2f} % |")  # fmt: skip
+        lines.append(
+            f"| `{f['function']}` | {f['calls']} | {f['tottime']:.3f} | {f['cumtime']:.3f} | {f['share'] * 100:.2f} % |"
+        )
     return lines
 
 
@@ -209,9 +262,12 @@ def scaling_section(data: dict[str, Any]) -> list[str]:
         if not result:
             continue
         stages = list(result["rows"][0]["stages"])
-        lines += [f"Pure core, {title} (seconds, best of the runs):", "",
-                  "| entries | " + " | ".join(stages) + " | total | per n·log n (rel.) |",
-                  "|---:|" + "---:|" * (len(stages) + 2)]  # fmt: skip
+        lines += [
+            f"Pure core, {title} (seconds, best of the runs):",
+            "",
+            "| entries | " + " | ".join(stages) + " | total | per n·log n (rel.) |",
+            "|---:|" + "---:|" * (len(stages) + 2),
+        ]
         for row, rel in zip(result["rows"], result["per_nlogn_relative"], strict=True):
             cells = " | ".join(f"{row['stages'][s]:.4f}" for s in stages)
             lines.append(f"| {row['entries']} | {cells} | {row['total']:.4f} | {rel:.2f} |")

@@ -41,12 +41,18 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import outputs, report, scaling, vocabulary  # noqa: E402
-from benchmarks.builds import Build, latexmk, sphinx_build  # noqa: E402
-from benchmarks.generate import (  # noqa: E402
-    AGGREGATE_PAGES, EXT_DIR, VARIANTS, KnowledgeBase, plan, site_settings, write_site,
-)  # fmt: skip
-from benchmarks.profile_ext import analyse, profile_build  # noqa: E402
+from benchmarks import outputs, report, scaling, vocabulary
+from benchmarks.builds import Build, latexmk, sphinx_build
+from benchmarks.generate import (
+    AGGREGATE_PAGES,
+    EXT_DIR,
+    VARIANTS,
+    KnowledgeBase,
+    plan,
+    site_settings,
+    write_site,
+)
+from benchmarks.profile_ext import analyse, profile_build
 
 DEFAULT_SIZES = (100, 500, 1000)
 QUICK_SIZE = 24
@@ -169,8 +175,14 @@ def full_builds(size: Size, store: Store, key: str, repeat: int, other_repeat: i
 
 
 def _summary(build: Build) -> dict[str, Any]:
-    return {"seconds": round(build.seconds, 3), "read": len(build.read), "written": len(build.written),
-            "phases": build.phases, "gc": build.gc, "warnings": build.warnings[:20]}  # fmt: skip
+    return {
+        "seconds": round(build.seconds, 3),
+        "read": len(build.read),
+        "written": len(build.written),
+        "phases": build.phases,
+        "gc": build.gc,
+        "warnings": build.warnings[:20],
+    }
 
 
 def ensure_built(size: Size, variant: str) -> Path:
@@ -216,7 +228,7 @@ def toggle_skill(page: Path, skill: str) -> None:
     """Add ``skill`` to the page's front-matter skills, or take it out again."""
     text = page.read_text(encoding="utf-8")
     line = next(line for line in text.splitlines() if line.startswith("  skills: [") and line.endswith("]"))
-    names = [n.strip() for n in line[len("  skills: ["):-1].split(",")]
+    names = [n.strip() for n in line[len("  skills: [") : -1].split(",")]
     names = [n for n in names if n != skill] if skill in names else [*names, skill]
     page.write_text(text.replace(line, "  skills: [" + ", ".join(names) + "]"), encoding="utf-8")
 
@@ -256,7 +268,9 @@ def other_builders(size: Size, store: Store, key: str, repeat: int, smallest: bo
         done = store.get(key, builder) or []
         for run in range(len(done), repeat):
             log(f"{key}: {builder} builds, ext and none, round {run + 1}/{repeat}")
-            builds = _round({v: (size.src(v), size.out(f"{builder}-{v}"), builder) for v in ("ext", "none")}, run % 2 == 1)
+            builds = _round(
+                {v: (size.src(v), size.out(f"{builder}-{v}"), builder) for v in ("ext", "none")}, run % 2 == 1
+            )
             done = store.put([*done, {v: _summary(b) for v, b in builds.items()}], key, builder)
     if smallest and run_latexmk and store.get(key, "latexmk") is None:
         latex_dir = size.out("latex-ext")
@@ -274,21 +288,25 @@ def output_sizes(size: Size, store: Store, key: str) -> None:
     kb = size.kb
     home_svgs = outputs.svg_bytes(ext / "index.html")
     positions_svgs = outputs.svg_bytes(ext / "experience" / "index.html")
-    store.put({
-        "timeline_entries": kb.positions + kb.dated_projects,
-        "positions": kb.positions,
-        "home_svg": home_svgs[0] if home_svgs else 0,
-        "positions_svg": positions_svgs[0] if positions_svgs else 0,
-        "home_html": outputs.page_bytes(ext / "index.html"),
-        "home_html_none": outputs.page_bytes(none / "index.html"),
-        "experience_html": outputs.page_bytes(ext / "experience" / "index.html"),
-        "skills_html": outputs.page_bytes(ext / "skills.html"),
-        "skills_html_none": outputs.page_bytes(none / "skills.html"),
-        "project_html": outputs.median_page_bytes(ext, "projects"),
-        "project_html_none": outputs.median_page_bytes(none, "projects"),
-        "script_differences": outputs.script_differences(ext, none)[:20],
-        "script_tags_home": len(outputs.script_tags(ext / "index.html")),
-    }, key, "sizes")  # fmt: skip
+    store.put(
+        {
+            "timeline_entries": kb.positions + kb.dated_projects,
+            "positions": kb.positions,
+            "home_svg": home_svgs[0] if home_svgs else 0,
+            "positions_svg": positions_svgs[0] if positions_svgs else 0,
+            "home_html": outputs.page_bytes(ext / "index.html"),
+            "home_html_none": outputs.page_bytes(none / "index.html"),
+            "experience_html": outputs.page_bytes(ext / "experience" / "index.html"),
+            "skills_html": outputs.page_bytes(ext / "skills.html"),
+            "skills_html_none": outputs.page_bytes(none / "skills.html"),
+            "project_html": outputs.median_page_bytes(ext, "projects"),
+            "project_html_none": outputs.median_page_bytes(none, "projects"),
+            "script_differences": outputs.script_differences(ext, none)[:20],
+            "script_tags_home": len(outputs.script_tags(ext / "index.html")),
+        },
+        key,
+        "sizes",
+    )
 
 
 def profile(size: Size, store: Store, previous: Path | None, ext_dir: Path) -> None:
@@ -333,8 +351,17 @@ def warm_up(args: argparse.Namespace, settings: dict[str, Any]) -> None:
 def bench_size(pages: int, args: argparse.Namespace, store: Store, settings: dict[str, Any]) -> Size:
     key = str(pages)
     kb = plan(pages, seed=args.seed, as_of=settings.get("resume_as_of") or "2012-04")
-    store.put({"pages": pages, "employers": len(kb.employers), "positions": kb.positions,
-               "projects": len(kb.projects), "dated_projects": kb.dated_projects}, key, "site")  # fmt: skip
+    store.put(
+        {
+            "pages": pages,
+            "employers": len(kb.employers),
+            "positions": kb.positions,
+            "projects": len(kb.projects),
+            "dated_projects": kb.dated_projects,
+        },
+        key,
+        "site",
+    )
     size = Size(args.workdir / f"n{pages}", kb, settings, args.ext_dir)
     steps = {
         "full": lambda: full_builds(size, store, key, args.repeat, args.other_repeat),
@@ -354,22 +381,35 @@ def bench_size(pages: int, args: argparse.Namespace, store: Store, settings: dic
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=None, help="pages per knowledge base, comma-separated (default 100,500,1000)")
+    parser.add_argument(
+        "--sizes", default=None, help="pages per knowledge base, comma-separated (default 100,500,1000)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of the full builds compared for the overhead")
-    parser.add_argument("--other-repeat", type=int, default=None,
-                        help="runs of the other slow builds: the bare variant, -j 2, LaTeX, ePub (default: --repeat)")
+    parser.add_argument(
+        "--other-repeat",
+        type=int,
+        default=None,
+        help="runs of the other slow builds: the bare variant, -j 2, LaTeX, ePub (default: --repeat)",
+    )
     parser.add_argument("--quick", action="store_true", help="one small size, one run each: checks the harness")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workdir", type=Path, default=None, help="where sites are generated and built")
     parser.add_argument("--output", type=Path, default=None, help="write the Markdown report here too (and .json)")
     parser.add_argument("--resume", type=Path, default=None, help="JSON results of an earlier run to continue")
     parser.add_argument("--no-profile", dest="profile", action="store_false")
-    parser.add_argument("--profile-from", type=Path, default=None,
-                        help="JSON of profile_ext.analyse() for the largest size, from a separate run")
+    parser.add_argument(
+        "--profile-from",
+        type=Path,
+        default=None,
+        help="JSON of profile_ext.analyse() for the largest size, from a separate run",
+    )
     parser.add_argument("--no-latexmk", dest="latexmk", action="store_false")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
-    parser.add_argument("--steps", default=",".join(STEPS),
-                        help=f"what to measure at each size, comma-separated (default {','.join(STEPS)})")
+    parser.add_argument(
+        "--steps",
+        default=",".join(STEPS),
+        help=f"what to measure at each size, comma-separated (default {','.join(STEPS)})",
+    )
     parser.add_argument("--no-scaling", dest="scaling", action="store_false", help="skip the pure-core growth")
     args = parser.parse_args(argv)
     args.steps = set(args.steps.split(","))
@@ -395,8 +435,16 @@ def main(argv: list[str] | None = None) -> str:
     json_path = args.output.with_suffix(".json") if args.output else args.workdir / "results.json"
     previous = json.loads(args.resume.read_text(encoding="utf-8")) if args.resume else None
     store = Store(json_path, previous)
-    store.put({"sizes": list(args.sizes), "repeat": args.repeat, "other_repeat": args.other_repeat,
-               "seed": args.seed, "quick": args.quick}, "options")  # fmt: skip
+    store.put(
+        {
+            "sizes": list(args.sizes),
+            "repeat": args.repeat,
+            "other_repeat": args.other_repeat,
+            "seed": args.seed,
+            "quick": args.quick,
+        },
+        "options",
+    )
     settings = site_settings()
     args.ext_dir = snapshot_extension(args.workdir)
     # A resumed run keeps the machine and extension its measurements were made with.
@@ -406,9 +454,10 @@ def main(argv: list[str] | None = None) -> str:
         sizes = [bench_size(pages, args, store, settings) for pages in args.sizes]
         for collector in (False, True) if args.scaling else ():
             name = "scaling_gc" if collector else "scaling"
-            log(f"pure core at {args.scaling_sizes} entries ({'with' if collector else 'without'} the garbage collector)")
-            store.once(lambda c=collector: scaling.measure(args.scaling_sizes, args.scaling_repeat,
-                                                           collector=c), name)  # fmt: skip
+            log(
+                f"pure core at {args.scaling_sizes} entries ({'with' if collector else 'without'} the garbage collector)"
+            )
+            store.once(lambda c=collector: scaling.measure(args.scaling_sizes, args.scaling_repeat, collector=c), name)
         # Last: its numbers are shares within one profiled build, not times to compare.
         if args.profile:
             profile(max(sizes, key=lambda size: size.kb.pages), store, args.profile_from, args.ext_dir)

@@ -14,35 +14,35 @@ import math
 import sys
 import time
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 from benchmarks.generate import (
-    EXT_DIR, FIXED_PAGES, catalogue_metadata, employer_metadata, plan, project_metadata,
-)  # fmt: skip
+    EXT_DIR,
+    FIXED_PAGES,
+    catalogue_metadata,
+    employer_metadata,
+    plan,
+    project_metadata,
+)
 
 if str(EXT_DIR) not in sys.path:
     sys.path.insert(0, str(EXT_DIR))
 
-from resume import render  # noqa: E402
-from resume.career import Career  # noqa: E402
-from resume.dates import parse_month  # noqa: E402
-from resume.model import parse_record  # noqa: E402
-from resume.svg import render_svg  # noqa: E402
-from resume.timeline import layout_timeline  # noqa: E402
-from sphinx.util.osutil import relative_uri  # noqa: E402
+from resume.career import Career
+from resume.dates import parse_month
+from resume.links import Links
+from resume.matrix_view import build_matrix
+from resume.model import parse_record
+from resume.skill_index import build_skill_index
+from resume.summaries import build_career_summary, build_page_summary
+from resume.svg import render_svg
+from resume.timeline import layout_timeline
+from resume.timeline_view import build_timeline
 
 SIZES = (250, 500, 1000, 2000, 4000)
 #: The target: cost per n·log n at the largest size at most this times that at the smallest.
 NLOGN_TOLERANCE = 1.25
-
-
-class HtmlBuilder:
-    """What the render functions ask of a builder."""
-
-    format = "html"
-
-    def get_relative_uri(self, from_: str, to: str) -> str:
-        return relative_uri(from_ + ".html", to + ".html")
 
 
 def metadata(entries: int, as_of: str) -> list[tuple[str, str, dict[str, Any]]]:
@@ -64,17 +64,16 @@ def parse(pages: list[tuple[str, str, dict[str, Any]]]) -> list[Any]:
 
 
 def _stages(records: list[Any], as_of: int) -> dict[str, Callable[[], Any]]:
-    builder = HtmlBuilder()
-
     def career() -> Career:
         built = Career.build(records, as_of)
         built.usage, built.entries, built.skill_names()  # the cached indexes
         return built
 
     state = {"career": career()}
+    builder = SimpleNamespace(format="html", config=SimpleNamespace(author=""))  # for the PDF-only parts
 
-    def page(docname: str) -> render._Page:
-        return render._Page(builder, docname, state["career"], "skills")
+    def page(docname: str) -> Links:
+        return Links(docname, state["career"], "skills", builder)
 
     def timelines() -> None:
         for show in (("positions", "projects"), ("positions",)):
@@ -82,17 +81,17 @@ def _stages(records: list[Any], as_of: int) -> dict[str, Callable[[], Any]]:
             render_svg(layout, href=lambda d: d, title="t", desc="d", id_prefix="tl")
 
     def aggregates() -> None:
-        render.build_timeline(page("index"), {}, uid="tl-0")
-        render.build_timeline(page("experience/index"), {"show": ("positions",)}, uid="tl-1")
-        render.build_career_summary(page("experience/index"), {})
-        render.build_career_summary(page("projects/index"), {"projects": True})
-        render.build_matrix(page("skills"), {"group": True})
-        render.build_skill_index(page("skills"), {})
+        build_timeline(page("index"), {}, uid="tl-0")
+        build_timeline(page("experience/index"), {"show": ("positions",)}, uid="tl-1")
+        build_career_summary(page("experience/index"), {})
+        build_career_summary(page("projects/index"), {"projects": True})
+        build_matrix(page("skills"), {"group": True})
+        build_skill_index(page("skills"), {})
 
     def summaries() -> None:
         for record in records:
             if hasattr(record, "skills"):
-                render.build_page_summary(page(record.docname), {})
+                build_page_summary(page(record.docname), {})
 
     return {
         "career": lambda: state.__setitem__("career", career()),
@@ -133,12 +132,11 @@ def measure(
     for entries in sizes:
         pages = metadata(entries, as_of)
         records = parse(pages)
-        stages = {"parse metadata": _fastest(lambda: parse(pages), repeat, collector)}
+        stages = {"parse metadata": _fastest(lambda pages=pages: parse(pages), repeat, collector)}
         for name, stage in _stages(records, month).items():
             stages[name] = _fastest(stage, repeat, collector)
         rows.append({"entries": len(records) - 1, "stages": stages, "total": sum(stages.values())})
-    return {"collector": collector, "rows": rows,
-            **growth([r["entries"] for r in rows], [r["total"] for r in rows])}  # fmt: skip
+    return {"collector": collector, "rows": rows, **growth([r["entries"] for r in rows], [r["total"] for r in rows])}
 
 
 def growth(ns: list[int], seconds: list[float]) -> dict[str, Any]:

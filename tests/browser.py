@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
 from site_fixtures import ROOT, require_tool, unavailable
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ CHROMIUM_ARGS = (
     "--no-first-run",
 )
 SCHEMES = ("light", "dark")
-WIDTHS = (375, 1280)
+WIDTHS = (390, 1280)
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
 
@@ -125,8 +126,10 @@ def watch(page: Page, base: str) -> list[str]:
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: problems.append(f"uncaught exception: {error}"))
-    page.on("requestfailed", lambda request: problems.append(
-        f"request failed ({request.failure}): {request.url.removeprefix(base)}"))  # fmt: skip
+    page.on(
+        "requestfailed",
+        lambda request: problems.append(f"request failed ({request.failure}): {request.url.removeprefix(base)}"),
+    )
     page.on("response", on_response)
     return problems
 
@@ -138,6 +141,7 @@ def screenshot_path(name: str) -> Path:
 
 
 # -- fixtures of the browser tests (this module is a pytest plugin: tests/conftest.py) --
+
 
 @pytest.fixture(scope="module")
 def base(site_html: Path):

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-
 pytest_plugins = ("sphinx.testing.fixtures", "site_fixtures", "browser")
 
 collect_ignore = ["roots"]

@@ -70,18 +70,14 @@ def site_config() -> Mapping[str, object]:
 def build_environment(**extra: str) -> dict[str, str]:
     """The environment of a local build: fixed date, not Read the Docs, no downloads."""
     env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("READTHEDOCS") and key != "DOWNLOADS_DIR"
+        key: value for key, value in os.environ.items() if not key.startswith("READTHEDOCS") and key != "DOWNLOADS_DIR"
     }
     env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     env.update(extra)
     return env
 
 
-def sphinx_build(
-    builder: str, outdir: Path, *options: str, env: Mapping[str, str] | None = None
-) -> Path:
+def sphinx_build(builder: str, outdir: Path, *options: str, env: Mapping[str, str] | None = None) -> Path:
     """Build the site with *builder* into *outdir*; fail the test on any warning.
 
     The doctrees go beside *outdir*, not into it, so that the output holds only
@@ -89,10 +85,21 @@ def sphinx_build(
     """
     warnings = outdir.parent / f"{outdir.name}.warnings"
     command = [
-        sys.executable, "-m", "sphinx", "-b", builder, *STRICT, "-q",
-        "-d", str(outdir.parent / f"{outdir.name}.doctrees"), "-w", str(warnings),
-        *options, str(ROOT), str(outdir),
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        builder,
+        *STRICT,
+        "-q",
+        "-d",
+        str(outdir.parent / f"{outdir.name}.doctrees"),
+        "-w",
+        str(warnings),
+        *options,
+        str(ROOT),
+        str(outdir),
+    ]
     result = subprocess.run(
         command,
         env=dict(env) if env is not None else build_environment(),
@@ -176,9 +183,7 @@ def site_brief_pdf(site_pdfs: dict[str, Path]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_html_with_downloads(
-    site_root: Path, site_pdfs: dict[str, Path], site_epub: Path
-) -> Path:
+def site_html_with_downloads(site_root: Path, site_pdfs: dict[str, Path], site_epub: Path) -> Path:
     """The HTML site as `make all` builds it: PDFs and ePub copied in and linked."""
     downloads = site_root / "downloads"
     downloads.mkdir()

@@ -11,7 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from browser import SCHEMES, node_tool, open_page, serve, site_pages
+
+from browser import SCHEMES, node_tool, open_page, site_pages
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

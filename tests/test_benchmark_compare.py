@@ -62,8 +62,14 @@ def test_navigation_and_collector_setups(tmp_path, kb):
 def test_summary_takes_medians_of_round_ratios():
     comparison = [("a", compare.Setup("none")), ("b", compare.Setup("ext"))]
     rounds = [
-        {"a": {"seconds": 10.0, "cpu": 8.0, "gc": {}, "warnings": 0}, "b": {"seconds": 5.0, "cpu": 2.0, "gc": {}, "warnings": 0}},
-        {"a": {"seconds": 20.0, "cpu": 8.0, "gc": {}, "warnings": 0}, "b": {"seconds": 5.0, "cpu": 4.0, "gc": {}, "warnings": 1}},
+        {
+            "a": {"seconds": 10.0, "cpu": 8.0, "gc": {}, "warnings": 0},
+            "b": {"seconds": 5.0, "cpu": 2.0, "gc": {}, "warnings": 0},
+        },
+        {
+            "a": {"seconds": 20.0, "cpu": 8.0, "gc": {}, "warnings": 0},
+            "b": {"seconds": 5.0, "cpu": 4.0, "gc": {}, "warnings": 1},
+        },
     ]
     found = compare.summary(comparison, rounds)
     assert found["a"]["ratio to base"] == 1.0

@@ -79,16 +79,30 @@ def test_variants_drop_the_aggregates(tmp_path, kb, variant):
 
 
 def test_quick_run(tmp_path, capsys):
-    report = run.main(["--quick", "--sizes", str(PAGES), "--workdir", str(tmp_path / "work"),
-                       "--output", str(tmp_path / "results.md")])  # fmt: skip
+    report = run.main(
+        [
+            "--quick",
+            "--sizes",
+            str(PAGES),
+            "--workdir",
+            str(tmp_path / "work"),
+            "--output",
+            str(tmp_path / "results.md"),
+        ]
+    )
     assert report == (tmp_path / "results.md").read_text() and report in capsys.readouterr().out
     rows = {line.split(" | ")[0].strip("| *") for line in report.splitlines() if line.startswith("| ")}
-    for expected in ("HTML full build, `ext`", "HTML full build, `none` (no extension)",
-                     "overhead `ext` vs `none`", "HTML full build `-j 2`: `ext` / `none`",
-                     "edit one project's skills, `ext`: time; re-read / written",
-                     "no-op rebuild, `ext`: time; docs re-read / written",
-                     "LaTeX (Sphinx only): `ext` / `none`", "ePub: `ext` / `none`",
-                     "timeline SVG, home page (positions and dated projects)"):  # fmt: skip
+    for expected in (
+        "HTML full build, `ext`",
+        "HTML full build, `none` (no extension)",
+        "overhead `ext` vs `none`",
+        "HTML full build `-j 2`: `ext` / `none`",
+        "edit one project's skills, `ext`: time; re-read / written",
+        "no-op rebuild, `ext`: time; docs re-read / written",
+        "LaTeX (Sphinx only): `ext` / `none`",
+        "ePub: `ext` / `none`",
+        "timeline SVG, home page (positions and dated projects)",
+    ):
         assert any(row.startswith(expected) for row in rows), expected
     targets = re.findall(r"^(PASS|FAIL) (.+)$", report, re.M)
     assert len(targets) == 5  # overhead, incremental, n log n twice, no JavaScript

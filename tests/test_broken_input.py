@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from helpers import ROOTS, build, site, warnings
 
 EXT = Path(__file__).resolve().parents[1] / "_ext"
@@ -458,8 +459,11 @@ def test_sphinx_build_W_exits_non_zero(tmp_path: Path, name: str) -> None:
     run = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", str(src), str(tmp_path / "out")],
         env={**os.environ, "PYTHONPATH": os.pathsep.join([str(EXT), os.environ.get("PYTHONPATH", "")])},
-        capture_output=True, text=True, check=False, timeout=300,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     assert run.returncode != 0
     file, line = case.where.rsplit(":", 1)
     assert re.search(rf"{re.escape(str(src / file))}:{line}: WARNING: .*{case.says}", run.stderr), run.stderr

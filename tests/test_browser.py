@@ -15,8 +15,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from browser import SCHEMES, WIDTHS, node_tool, open_page, screenshot_path, serve, site_pages, watch
 from playwright.sync_api import expect
+
+from browser import SCHEMES, WIDTHS, node_tool, open_page, screenshot_path, site_pages, watch
 
 # WCAG 2.1 AA (1.4.3): normal-size text against what is behind it.
 MIN_CONTRAST = 4.5
@@ -191,10 +192,13 @@ GEOMETRY = """(selectors) => {
     viewport: document.documentElement.clientWidth,
     regions: selectors.flatMap((selector) => Array.from(document.querySelectorAll(selector), (region, index) => {
       const content = region.querySelector('svg, table');
+      // The box that scrolls: furo's own table wrapper inside ours, where there is one.
+      const scroller = region.querySelector('.table-wrapper') || region;
       return {
         name: `${selector}#${index}`,
         tag: content.tagName.toLowerCase(), box: box(region), content: box(content),
-        scrollLeft: region.scrollLeft, scrollWidth: region.scrollWidth, clientWidth: region.clientWidth, overflowX: getComputedStyle(region).overflowX,
+        scrollLeft: scroller.scrollLeft, scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth,
+        overflowX: getComputedStyle(scroller).overflowX,
         texts: Array.from(region.querySelectorAll('svg text'), (t) => ({text: t.textContent, box: box(t)})),
       };
     })),
@@ -279,9 +283,11 @@ def overlap(a: dict, b: dict) -> bool:
 
 def inside(inner: dict, outer: dict) -> bool:
     return (
-        inner["left"] >= outer["left"] - SLACK and inner["right"] <= outer["right"] + SLACK
-        and inner["top"] >= outer["top"] - SLACK and inner["bottom"] <= outer["bottom"] + SLACK
-    )  # fmt: skip
+        inner["left"] >= outer["left"] - SLACK
+        and inner["right"] <= outer["right"] + SLACK
+        and inner["top"] >= outer["top"] - SLACK
+        and inner["bottom"] <= outer["bottom"] + SLACK
+    )
 
 
 def layout_problems(geometry: dict) -> list[str]:
@@ -292,8 +298,11 @@ def layout_problems(geometry: dict) -> list[str]:
         left = content["left"] + region["scrollLeft"]  # as if scrolled to the start
         if box["left"] < -SLACK or box["right"] > viewport + SLACK:
             problems.append(f"{name} sticks out of the {viewport}px window: {box}")
-        if left < box["left"] - SLACK or content["top"] < box["top"] - SLACK \
-                or content["bottom"] > box["bottom"] + SLACK:  # fmt: skip
+        if (
+            left < box["left"] - SLACK
+            or content["top"] < box["top"] - SLACK
+            or content["bottom"] > box["bottom"] + SLACK
+        ):
             problems.append(f"{name}: its chart or table is clipped: {content} in {box}")
         if content["width"] > region["scrollWidth"] + SLACK:
             problems.append(f"{name}: {content['width']}px of content, only {region['scrollWidth']}px reachable")
@@ -349,4 +358,68 @@ def test_the_charts_are_readable(browser, base: str, site_html: Path, width: int
                 for violation in found["violations"]
                 for node in violation["nodes"]
             ]
+    assert problems == [], "\n".join(problems)
+
+
+# -- issue 11: the timeline and the matrix at a glance ---------------------------------
+
+AT_A_GLANCE = """() => {
+  const page = document.documentElement;
+  const visible = (e) => e && getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().width > 0;
+  const matrices = Array.from(document.querySelectorAll('.resume-matrix .table-wrapper'), (scroller) => {
+    scroller.scrollLeft = scroller.scrollWidth;  // as far right as it goes
+    const frame = scroller.getBoundingClientRect();
+    const heads = Array.from(scroller.querySelectorAll('tbody tr:not(.resume-group) > :first-child'), (cell) => {
+      const b = cell.getBoundingClientRect();
+      return {text: cell.textContent.trim(), inView: b.left >= frame.left - 0.5 && b.right <= frame.right + 0.5};
+    });
+    const result = {scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth, heads};
+    scroller.scrollLeft = 0;
+    return result;
+  });
+  return {
+    pageScroll: [page.scrollWidth, page.clientWidth],
+    labels: Array.from(document.querySelectorAll('.resume-tl text'), (t) => t.textContent),
+    legends: Array.from(document.querySelectorAll('.resume-tl-legend'), (g) => g.textContent.trim()),
+    timelines: Array.from(document.querySelectorAll('.resume-timeline'), (t) => [t.scrollWidth, t.clientWidth]),
+    cues: Array.from(document.querySelectorAll('.resume-scroll-cue'), visible),
+    matrices,
+  };
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_timeline_and_matrix_read_at_a_glance(browser, base: str, site_html: Path, width: int, scheme: str) -> None:
+    """No page scrolls sideways; no timeline label is shortened; the legend is
+    there; at 1280 px neither chart needs scrolling, and on a phone the chart
+    says it scrolls and the matrix keeps its skill names in view."""
+    problems = []
+    with open_page(browser, scheme=scheme, width=width) as page:
+        for name in chart_pages(site_html):
+            page.goto(base + name)
+            seen = page.evaluate(AT_A_GLANCE)
+            scroll_width, client_width = seen["pageScroll"]
+            if scroll_width > client_width:
+                problems.append(f"{name}: the page scrolls sideways ({scroll_width} > {client_width}px)")
+            problems += [f"{name}: label {t!r} is shortened" for t in seen["labels"] if t.endswith("…")]
+            if seen["timelines"] and not all(seen["legends"]):
+                problems.append(f"{name}: a timeline without a legend")
+            for (scrolled, box), cue in zip(seen["timelines"], seen["cues"], strict=True):
+                if width >= 1280 and (scrolled > box or cue):
+                    problems.append(f"{name}: at {width}px the timeline scrolls ({scrolled} > {box}) or cues it")
+                if width < 1280 and scrolled > box and not cue:
+                    problems.append(f"{name}: the timeline scrolls with no visible cue")
+            for matrix in seen["matrices"]:
+                if width >= 1280 and matrix["scrollWidth"] > matrix["clientWidth"]:
+                    problems.append(f"{name}: at {width}px the matrix is clipped ({matrix['scrollWidth']}px)")
+                hidden = [head["text"] for head in matrix["heads"] if not head["inView"]]
+                if hidden:
+                    problems.append(f"{name}: scrolled sideways, skill names leave the view: {hidden[:3]}")
+            if width < 1280:
+                for index, region in enumerate(page.locator(".resume-matrix .table-wrapper").all()):
+                    region.evaluate("(e) => { e.scrollLeft = e.scrollWidth; }")
+                    region.scroll_into_view_if_needed()
+                    stem = name.removesuffix(".html").replace("/", "-")
+                    page.screenshot(path=screenshot_path(f"{stem}-matrix-{index}-scrolled-{width}px-{scheme}"))
     assert problems == [], "\n".join(problems)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from resume.career import Career
 from resume.dates import (
-    DateError, Period, format_duration, format_period, merge, merged_months, month, parse_month,
-)  # fmt: skip
+    DateError,
+    Period,
+    format_duration,
+    format_period,
+    merge,
+    merged_months,
+    month,
+    parse_month,
+)
 from resume.frontmatter import decode, line_finder, locate
 from resume.model import Employer, Project, parse_record
 
@@ -111,8 +116,12 @@ def parse(data, source=SOURCE):
 
 def test_valid_employer():
     record, problems = parse(
-        {"kind": "employer", "positions": [{"title": "CTO", "start": "2005-07", "end": "2006-08"}],
-         "skills": ["C", "MySQL"], "location": "New York"}  # fmt: skip
+        {
+            "kind": "employer",
+            "positions": [{"title": "CTO", "start": "2005-07", "end": "2006-08"}],
+            "skills": ["C", "MySQL"],
+            "location": "New York",
+        }
     )
     assert problems == []
     assert isinstance(record, Employer)
@@ -122,8 +131,11 @@ def test_valid_employer():
 
 def test_problems_are_located_and_the_record_survives():
     record, problems = parse(
-        {"kind": "employer", "positions": [{"title": "Engineer", "start": "2007-01", "end": "2006-01"}],
-         "skills": ["C", ""]}  # fmt: skip
+        {
+            "kind": "employer",
+            "positions": [{"title": "Engineer", "start": "2007-01", "end": "2006-01"}],
+            "skills": ["C", ""],
+        }
     )
     assert {(p.subtype, p.line) for p in problems} == {("range", 8), ("skill", 9)}
     assert isinstance(record, Employer) and record.skills == ("C",)
@@ -194,7 +206,8 @@ def test_years_of_use_merge_overlaps(career):
     usage = career.usage["C"]
     # FreeBSD (Aug 1999 – Apr 2012) covers Juniper; Wintelcom adds Dec 1998 – Jul 1999.
     assert usage.months == (AS_OF - month(1998, 12) + 1)
-    assert career.usage["SMP"].months == 44  # an undated project takes its employer's period
+    # An undated project adds no time: its employer's whole span would overstate it.
+    assert career.usage["SMP"].months == 0 and career.usage["SMP"].docnames == ("projects/rwlock",)
     assert career.employer_months(career.employers["wintelcom"]) == 28  # shared month counted once
 
 
@@ -210,6 +223,55 @@ def test_matrix_marks_link_to_the_page_that_proves_them(career):
     assert by_years[0] == "C"
 
 
+def catalogue(*entries):
+    from resume.model import Catalogue, SkillEntry
+
+    return Catalogue("skills", tuple(SkillEntry(*entry) for entry in entries))
+
+
+def test_matrix_one_row_per_skill_one_years_figure(career):
+    """Issue 11: stated years where stated, else computed; a skill in two
+    categories is one row naming both; skills without evidence and columns
+    without marks are left out."""
+    records = [
+        *(career.employers.values()),
+        *career.projects,
+        catalogue(
+            ("C", "Languages", "expert", 9, None, ()),
+            ("NFS", "Protocols", "expert", None, None, ()),
+            ("NFS", "Technologies", None, None, None, ()),
+            ("Cobol", "Languages", None, 3, None, ()),
+            ("SMP", "Technologies", None, None, None, ()),
+        ),
+        employer("idle", (month(1990, 1), month(1990, 6))),
+    ]
+    full = Career.build(records, AS_OF)
+    rows = {row.skill: row for row in full.matrix(group=True).rows}
+    assert "Cobol" not in rows  # in the catalogue, but no page shows it
+    assert (rows["C"].years, rows["C"].stated) == (9, True)
+    assert rows["NFS"].categories == ("Protocols", "Technologies")
+    assert rows["NFS"].years == pytest.approx((AS_OF - month(1999, 8) + 1) / 12) and not rows["NFS"].stated
+    assert rows["SMP"].years == 0  # shown by an undated project only
+    assert "experience/idle" not in [c.docname for c in full.matrix().columns]  # no mark: no column
+    assert [row.skill for row in full.matrix(category="Technologies").rows] == ["NFS", "SMP"]
+
+
+def test_matrix_sorts_by_level_then_years(career):
+    records = [
+        *(career.employers.values()),
+        *career.projects,
+        catalogue(
+            ("C", "Languages", "highly skilled", 9, None, ()),
+            ("NFS", "Protocols", "expert", 1, None, ()),
+            ("SMP", "Technologies", "expert", 4, None, ()),
+        ),
+    ]
+    full = Career.build(records, AS_OF)
+    assert [row.skill for row in full.matrix(sort="level").rows] == ["SMP", "NFS", "C"]
+    assert [row.skill for row in full.matrix(sort="years").rows] == ["C", "SMP", "NFS"]
+    assert [row.skill for row in full.matrix(sort="name").rows] == ["C", "NFS", "SMP"]
+
+
 def test_timeline_items_filter(career):
     items = career.timeline_items(("positions",), employer="wintelcom")
     assert [i.label for i in items] == ["Role at wintelcom", "Role at wintelcom"]
@@ -218,10 +280,11 @@ def test_timeline_items_filter(career):
 
 
 def test_suggest_canonical_names():
-    from resume.model import Catalogue, SkillEntry
-
-    catalogue = Catalogue("skills", (SkillEntry("C++", "Languages", "expert", 5, None, ("cpp",)),))
-    career = Career.build([catalogue], AS_OF)
+    career = Career.build([catalogue(("C++", "Languages", "expert", 5, None, ("cpp",)))], AS_OF)
     assert career.suggest("c++") == "C++"
     assert career.suggest("cpp") == "C++"
     assert career.suggest("Haskell") is None
+    # Not an alias: the closest spelling, by difflib's ratio.
+    freebsd = Career.build([catalogue(("FreeBSD", "Platforms", None, None, None, ()))], AS_OF)
+    assert freebsd.suggest("FreeBDS") == "FreeBSD"
+    assert freebsd.suggest("Linux") is None

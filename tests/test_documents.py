@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from site_fixtures import ROOT, require_tool, site_config, sphinx_build
 
 DIRECTIONS: dict[str, str] = site_config()["resume_directions"]  # type: ignore[assignment]
@@ -116,7 +117,9 @@ def test_pdf_metadata_fonts_and_links(site_pdfs: dict[str, Path], start: str) ->
     fonts = subprocess.run([require_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True).stdout
     rows = fonts.splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), fonts
-    urls = subprocess.run([require_tool("pdfinfo"), "-url", str(pdf)], capture_output=True, text=True, check=True).stdout
+    urls = subprocess.run(
+        [require_tool("pdfinfo"), "-url", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     assert "mailto:alfred@freebsd.org" in urls and "http://freebsd.org/~alfred/" in urls, urls[:500]
 
 

@@ -6,8 +6,6 @@ import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 
-import pytest
-
 from helpers import build, site, warnings
 from site_fixtures import require_tool
 
@@ -53,12 +51,16 @@ def test_latex_escapes_and_compiles(make_app, tmp_path):
     assert r"100\%" in source
     run = subprocess.run(
         ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-        cwd=app.outdir, capture_output=True, text=True, timeout=300,
+        cwd=app.outdir,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     log = tex.with_suffix(".log").read_text(errors="replace")
     assert run.returncode == 0, log[-3000:]
     assert "Missing character" not in log
-    text = subprocess.run(["pdftotext", tex.with_suffix(".pdf").name, "-"], cwd=app.outdir,
-                          capture_output=True, text=True).stdout  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", tex.with_suffix(".pdf").name, "-"], cwd=app.outdir, capture_output=True, text=True
+    ).stdout
     assert "<script>alert(1)</script>" in text
     assert "Évil & Co" in text

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+
 from browser import node_tool, site_pages
 from site_fixtures import require_tool
 
@@ -32,8 +33,11 @@ def nu_check(*arguments: str) -> Report:
     java = require_tool("java")
     run = subprocess.run(
         [java, "-jar", str(node_tool(VNU)), "--format", "json", "--verbose", *arguments],
-        capture_output=True, text=True, check=False, timeout=300,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     try:
         messages = json.loads(run.stderr)["messages"]
     except ValueError:

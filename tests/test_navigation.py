@@ -31,12 +31,23 @@ def check_navigation(srcdir: Path, outdir: Path, extensions: list[str]) -> dict:
     """Build ``srcdir`` with the comparison on; return its report."""
     report = outdir.with_suffix(".json")
     command = [
-        sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going",
-        "-d", str(outdir.with_suffix(".doctrees")),
-        "-D", f"extensions={','.join([*extensions, 'navigation_check'])}",
-        "-D", f"navigation_check_report={report}",
-        str(srcdir), str(outdir),
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-q",
+        "-W",
+        "--keep-going",
+        "-d",
+        str(outdir.with_suffix(".doctrees")),
+        "-D",
+        f"extensions={','.join([*extensions, 'navigation_check'])}",
+        "-D",
+        f"navigation_check_report={report}",
+        str(srcdir),
+        str(outdir),
+    ]
     env = build_environment(PYTHONPATH=f"{TESTS}:{ROOT / '_ext'}")
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-3000:]

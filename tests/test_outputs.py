@@ -12,10 +12,10 @@ import runpy
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
+
 from site_fixtures import ROOT, require_tool, site_config, sphinx_build
 
 # -- Clean builds ------------------------------------------------------------------
@@ -52,9 +52,7 @@ def test_epubcheck_finds_no_errors_and_no_warnings(site_epub: Path) -> None:
         check=False,
     )
     report = result.stdout + result.stderr
-    counts = re.search(
-        r"Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?", report
-    )
+    counts = re.search(r"Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?", report)
     assert counts, report
     assert counts.groups() == ("0", "0", "0"), report
     assert result.returncode == 0, report
@@ -75,9 +73,7 @@ def pdf_text(pdf: Path) -> str:
 
 def pdf_pages(pdf: Path) -> int:
     pdfinfo = require_tool("pdfinfo")
-    info = subprocess.run(
-        [pdfinfo, str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
+    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
 
 
@@ -103,11 +99,7 @@ def test_latex_logs_have_no_errors_and_no_missing_characters(
 ) -> None:
     for pdf in site_pdfs.values():
         log = pdf.with_suffix(".log").read_text("utf-8", errors="replace")
-        problems = [
-            line
-            for line in log.splitlines()
-            if line.startswith("!") or "Missing character" in line
-        ]
+        problems = [line for line in log.splitlines() if line.startswith("!") or "Missing character" in line]
         assert not problems, f"{pdf.with_suffix('.log').name}: {problems}"
 
 
@@ -122,9 +114,7 @@ def tree_contents(root: Path) -> dict[str, bytes]:
     }
 
 
-def test_html_is_byte_identical_serial_and_in_parallel(
-    site_html: Path, site_root: Path
-) -> None:
+def test_html_is_byte_identical_serial_and_in_parallel(site_html: Path, site_root: Path) -> None:
     parallel = sphinx_build("html", site_root / "html-parallel", "-j", "2")
     serial, again = tree_contents(site_html), tree_contents(parallel)
     assert sorted(serial) == sorted(again)
@@ -192,10 +182,7 @@ def test_read_the_docs_configuration() -> None:
     assert config["sphinx"] == {"configuration": "conf.py", "fail_on_warning": True}
     assert set(config["formats"]) == {"pdf", "epub"}
     install = config["build"]["jobs"]["install"]
-    assert any(
-        "-r requirements.txt" in command and "-c constraints.txt" in command
-        for command in install
-    )
+    assert any("-r requirements.txt" in command and "-c constraints.txt" in command for command in install)
 
 
 def test_read_the_docs_publishes_the_pdfs_that_the_build_makes() -> None:
@@ -226,7 +213,10 @@ def test_constraints_pin_every_requirement() -> None:
             name, version = line.split("==")
             pinned[name.lower().replace("_", "-")] = version
     required = set().union(
-        *(requirement_names(ROOT / name) for name in ("requirements.txt", "requirements-test.txt", "requirements-live.txt"))
+        *(
+            requirement_names(ROOT / name)
+            for name in ("requirements.txt", "requirements-test.txt", "requirements-live.txt")
+        )
     )
     assert required <= set(pinned)
 

@@ -22,25 +22,59 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from resume.domain import skill_anchor
-from site_fixtures import require_tool
 from sphinx.testing.util import SphinxTestApp
+
+from resume.domain import skill_anchor
+
 from helpers import ROOTS, warnings
+from site_fixtures import require_tool
 
 # The salt: an element, attributes breaking out of quotes, comment and CDATA
 # ends, and what is special to LaTeX, Markdown and MyST. The marker names are
 # what the checks look for in the output.
 MARKER_TAG, MARKER_ATTRIBUTE = "xinjected", "data-injected"
 FRAGMENTS = (
-    f"<{MARKER_TAG}>x</{MARKER_TAG}>", f'<b {MARKER_ATTRIBUTE}="1">x</b>', "<script>alert(1)</script>",
-    f'" {MARKER_ATTRIBUTE}="1', f"' {MARKER_ATTRIBUTE}='1", "]]>", "<!--", "-->", "&amp;", "&lt;", "&#0;",
-    "\\", "\\\\", "{", "}", "$", "%", "#", "_", "^", "~", "&", "--", "``", "*x*", "[x](y)", "{skill}`C`",
-    "|", ":", "- ", "?", "@", "!", "\\begin{x}", "\\end{document}", "\\\\[2pt]", "^^M",
-)  # fmt: skip
+    f"<{MARKER_TAG}>x</{MARKER_TAG}>",
+    f'<b {MARKER_ATTRIBUTE}="1">x</b>',
+    "<script>alert(1)</script>",
+    f'" {MARKER_ATTRIBUTE}="1',
+    f"' {MARKER_ATTRIBUTE}='1",
+    "]]>",
+    "<!--",
+    "-->",
+    "&amp;",
+    "&lt;",
+    "&#0;",
+    "\\",
+    "\\\\",
+    "{",
+    "}",
+    "$",
+    "%",
+    "#",
+    "_",
+    "^",
+    "~",
+    "&",
+    "--",
+    "``",
+    "*x*",
+    "[x](y)",
+    "{skill}`C`",
+    "|",
+    ":",
+    "- ",
+    "?",
+    "@",
+    "!",
+    "\\begin{x}",
+    "\\end{document}",
+    "\\\\[2pt]",
+    "^^M",
+)
 # Printable characters: letters, marks, numbers, punctuation, symbols, spaces.
 CHARACTERS = st.characters(categories=("L", "M", "N", "P", "S", "Zs"))
 TEXT = (
@@ -83,19 +117,38 @@ def career(fields: Fields):
     with tempfile.TemporaryDirectory() as folder:
         src = Path(folder) / "src"
         shutil.copytree(ROOTS / "test-basic", src)
-        (src / "experience/gen.md").write_text(front_matter({
-            "kind": "employer", "short": fields.short, "location": fields.location,
-            "positions": [{"title": fields.title, "start": "2011-01", "end": "ongoing"}],
-            "skills": [fields.skill, "C"],
-        }) + f"# {markdown_text(fields.name)}\n\nGenerated.\n", "utf-8")  # fmt: skip
-        (src / "projects/gen.md").write_text(front_matter({
-            "kind": "project", "employer": "gen", "summary": fields.summary, "skills": [fields.skill],
-        }) + "# Generated project\n\nGenerated.\n", "utf-8")  # fmt: skip
+        (src / "experience/gen.md").write_text(
+            front_matter(
+                {
+                    "kind": "employer",
+                    "short": fields.short,
+                    "location": fields.location,
+                    "positions": [{"title": fields.title, "start": "2011-01", "end": "ongoing"}],
+                    "skills": [fields.skill, "C"],
+                }
+            )
+            + f"# {markdown_text(fields.name)}\n\nGenerated.\n",
+            "utf-8",
+        )
+        (src / "projects/gen.md").write_text(
+            front_matter(
+                {
+                    "kind": "project",
+                    "employer": "gen",
+                    "summary": fields.summary,
+                    "skills": [fields.skill],
+                }
+            )
+            + "# Generated project\n\nGenerated.\n",
+            "utf-8",
+        )
         catalogue = (src / "skills.md").read_text("utf-8")
-        generated = yaml.safe_dump([{"name": "Generated", "skills": [{"name": fields.skill}]}], allow_unicode=True,
-                                   width=10**9)  # fmt: skip
-        catalogue = catalogue.replace("---\n\n# Skills", "".join(f"    {line}\n" for line in generated.splitlines())
-                                      + "---\n\n# Skills")  # fmt: skip
+        generated = yaml.safe_dump(
+            [{"name": "Generated", "skills": [{"name": fields.skill}]}], allow_unicode=True, width=10**9
+        )
+        catalogue = catalogue.replace(
+            "---\n\n# Skills", "".join(f"    {line}\n" for line in generated.splitlines()) + "---\n\n# Skills"
+        )
         (src / "skills.md").write_text(catalogue, "utf-8")
         yield src
 
@@ -132,9 +185,10 @@ class _Page(HTMLParser):
 def injected(tags) -> list[str]:
     """Elements or attributes that can only have come from the user's text."""
     return [
-        f"<{tag} {attrs}>" for tag, attrs in tags
+        f"<{tag} {attrs}>"
+        for tag, attrs in tags
         if tag == MARKER_TAG or any(name == MARKER_ATTRIBUTE for name, _ in attrs)
-    ]  # fmt: skip
+    ]
 
 
 # Where each field is shown in full (the timeline's labels may be shortened).
@@ -179,8 +233,10 @@ def test_html_and_epub_keep_any_text_as_text(fields: Fields) -> None:
                 if not member.endswith(".xhtml"):
                     continue
                 root = ET.fromstring(book.read(member))  # raises if not well-formed
-                tags = [(e.tag.rpartition("}")[2], [(k.rpartition("}")[2], v) for k, v in e.attrib.items()])
-                        for e in root.iter()]  # fmt: skip
+                tags = [
+                    (e.tag.rpartition("}")[2], [(k.rpartition("}")[2], v) for k, v in e.attrib.items()])
+                    for e in root.iter()
+                ]
                 assert injected(tags) == [], member
                 if member.endswith("experience/gen.xhtml"):
                     text = normal("".join(root.itertext()))
@@ -198,8 +254,12 @@ def test_latex_compiles_with_any_text(fields: Fields) -> None:
         tex = next(app.outdir.glob("*.tex"))
         run = subprocess.run(
             [latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-            cwd=app.outdir, capture_output=True, text=True, timeout=300, check=False,
-        )  # fmt: skip
+            cwd=app.outdir,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
         log = tex.with_suffix(".log")
         assert run.returncode == 0, (log.read_text(errors="replace") if log.exists() else run.stdout)[-3000:]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from browser import SCHEMES, open_page, screenshot_path
 from helpers import visible_text
 from site_fixtures import ROOT
@@ -113,7 +114,9 @@ def test_the_overview_and_the_briefs_list_projects_in_the_authors_order(site_htm
         body = body[body.index("</ul>", body.index("resume-highlights")) :]
     shown = list(dict.fromkeys(s for s in linked_projects(body) if s in PROJECTS))
     employers = toctree(ROOT / "experience" / "index.md")
-    expected = sorted(PROJECT_ORDER, key=lambda s: (employers.index(PROJECTS[s][0]["employer"]), PROJECT_ORDER.index(s)))
+    expected = sorted(
+        PROJECT_ORDER, key=lambda s: (employers.index(PROJECTS[s][0]["employer"]), PROJECT_ORDER.index(s))
+    )
     if page == "projects/index.html":
         assert shown == expected
     else:  # a selection, in the same order
@@ -233,7 +236,7 @@ def test_no_skill_on_a_project_the_resume_does_not_tie_to_it() -> None:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("width", (390, 1280))
+@pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("page", ["index.html", "projects/junos-rwlock.html", "experience/okcupid.html"])
 def test_highlights_and_summary_boxes_fit_the_window(browser, base: str, page: str, width: int, scheme: str) -> None:
     with open_page(browser, scheme=scheme, width=width) as tab:

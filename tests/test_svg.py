@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import xml.etree.ElementTree as ET
@@ -9,15 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from resume.svg import TICK_FONT, WIDTH, esc, render_svg, safe_id, svg_text_width
-from resume.timeline import (
-    TimelineItem,
-    TimelineLayout,
-    bar_text,
-    describe,
-    layout_timeline,
-    month_index,
-)
+from resume.dates import month as month_index
+from resume.geometry import TICK_FONT, draw
+from resume.labels import bar_text, describe
+from resume.palette import DARK, LIGHT, stylesheet
+from resume.svg import WIDTH, esc, render_svg, safe_id, svg_text_width
+from resume.timeline import TimelineItem, TimelineLayout, layout_timeline
 
 CSS = Path(__file__).resolve().parents[1] / "_ext" / "resume" / "static" / "resume.css"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -40,7 +38,7 @@ def career() -> list[TimelineItem]:
         return TimelineItem(label, group, start, end, ongoing, f"experience/{group.lower()}", "position")
 
     def proj(label: str, start: int, end: int) -> TimelineItem:
-        return TimelineItem(label, "Juniper", start, end, False, f"projects/{label[:6]}", "project")
+        return TimelineItem(label, "Juniper", start, end, False, f"projects/{label[:6]}", "project", "project")
 
     return [
         pos("Programmer", "Wintelcom", m(1997, 3), m(1999, 6)),
@@ -48,7 +46,16 @@ def career() -> list[TimelineItem]:
         pos("Engineer", "Apple", m(2000, 2), m(2007, 1)),
         pos("BSD Kernel Programmer", "Juniper", m(2007, 1), m(2010, 8)),
         pos("CTO", "iXsystems", m(2010, 9), m(2012, 4), ongoing=True),
-        pos("FreeBSD committer", "FreeBSD", m(1999, 8), m(2012, 4), ongoing=True),
+        TimelineItem(
+            "FreeBSD committer",
+            "FreeBSD",
+            m(1999, 8),
+            m(2012, 4),
+            True,
+            "experience/freebsd",
+            "position",
+            "open-source",
+        ),
         proj("Reader/writer locking for the JUNOS network stack", m(2007, 1), m(2008, 6)),
         proj("kqueue", m(2000, 3), m(2000, 3)),
     ]
@@ -56,19 +63,30 @@ def career() -> list[TimelineItem]:
 
 def hostile_items() -> list[TimelineItem]:
     return [
-        TimelineItem(text, text, m(2000 + i, 1), m(2000 + i, 6), i % 2 == 0,
-                     f"doc/{i}?a=1&b=<2>\"'", "position" if i % 3 else "project")
+        TimelineItem(
+            text,
+            text,
+            m(2000 + i, 1),
+            m(2000 + i, 6),
+            i % 2 == 0,
+            f"doc/{i}?a=1&b=<2>\"'",
+            "position" if i % 3 else "project",
+        )
         for i, text in enumerate(HOSTILE)
     ]
 
 
 def href(docname: str) -> str:
-    return f"../{docname}.html#top&x=\"1\""
+    return f'../{docname}.html#top&x="1"'
 
 
 def render(items: list[TimelineItem], **kwargs: object) -> str:
-    options: dict[str, object] = {"href": href, "title": "Career timeline",
-                                  "desc": "Positions & projects <1997–2012>", "id_prefix": "tl-1"}
+    options: dict[str, object] = {
+        "href": href,
+        "title": "Career timeline",
+        "desc": "Positions & projects <1997–2012>",
+        "id_prefix": "tl-1",
+    }
     options.update(kwargs)
     return render_svg(layout_timeline(items), **options)  # type: ignore[arg-type]
 
@@ -115,7 +133,7 @@ def test_one_link_per_bar_with_its_href() -> None:
     root = ET.fromstring(render_svg(layout, href=href, title="t", desc="d", id_prefix="p"))
     anchors = links(root)
     assert len(anchors) == len(layout.bars)
-    for anchor, bar in zip(anchors, layout.bars):
+    for anchor, bar in zip(anchors, layout.bars, strict=False):
         assert anchor.get("href") == href(bar.item.docname)
         assert anchor.get(XLINK) == href(bar.item.docname)
         # Each link holds its own title, a shape and (here) a label.
@@ -128,8 +146,8 @@ def test_ongoing_bars_are_marked() -> None:
     for anchor in links(root):
         title = anchor.find(f"{SVG}title").text
         marker = [p for p in anchor.iter(f"{SVG}path") if p.get("class") == "resume-tl-ongoing"]
-        assert ("(ongoing)" in title) == bool(marker)
-    assert sum("(ongoing)" in a.find(f"{SVG}title").text for a in links(root)) == 2
+        assert ("to present (as of April 2012)" in title) == bool(marker)
+    assert sum("(as of April 2012)" in a.find(f"{SVG}title").text for a in links(root)) == 2
 
 
 # -- hostile text ---------------------------------------------------------------------
@@ -145,11 +163,11 @@ def test_hostile_text_stays_text() -> None:
     titles = [a.find(f"{SVG}title").text for a in links(root)]
     for item in items:
         assert describe(item) in titles  # the full text survives, as text
-    shown = [t.text for t in root.iter(f"{SVG}text") if "resume-tl-label" in (t.get("class") or "")]
+    bars = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "resume-tl-bars")
+    shown = [t.text for t in bars.iter(f"{SVG}text")]
     assert shown
     for text in shown:  # every label is a (possibly shortened) item text
-        assert any(bar_text(i) == text or (text.endswith("…") and bar_text(i).startswith(text[:-1]))
-                   for i in items)
+        assert any(bar_text(i) == text or (text.endswith("…") and bar_text(i).startswith(text[:-1])) for i in items)
     assert root.find(f"{SVG}title").text == HOSTILE[0]
 
 
@@ -221,13 +239,25 @@ def _shape_boxes(root: ET.Element) -> list[tuple[float, float, float]]:
 @pytest.mark.parametrize("seed", range(6))
 def test_labels_never_overlap_each_other_or_marks(seed: int) -> None:
     rng = random.Random(seed)
-    items = career() if seed == 0 else [
-        TimelineItem(" ".join(rng.choice(["Senior", "Kernel", "C++", "100%", "network", "Engineer",
-                                          "storage", "×", "été"]) for _ in range(rng.randrange(1, 6))),
-                     rng.choice(["Acme", "Juniper", "FreeBSD Project"]), s, s + rng.randrange(0, 40),
-                     rng.random() < 0.2, f"d/{i}", rng.choice(["position", "project"]))
-        for i, s in enumerate(sorted(rng.randrange(m(1995, 1), m(2012, 1)) for _ in range(25)))
-    ]
+    items = (
+        career()
+        if seed == 0
+        else [
+            TimelineItem(
+                " ".join(
+                    rng.choice(["Senior", "Kernel", "C++", "100%", "network", "Engineer", "storage", "×", "été"])
+                    for _ in range(rng.randrange(1, 6))
+                ),
+                rng.choice(["Acme", "Juniper", "FreeBSD Project"]),
+                s,
+                s + rng.randrange(0, 40),
+                rng.random() < 0.2,
+                f"d/{i}",
+                rng.choice(["position", "project"]),
+            )
+            for i, s in enumerate(sorted(rng.randrange(m(1995, 1), m(2012, 1)) for _ in range(25)))
+        ]
+    )
     root = ET.fromstring(render(items))
     labels = _label_boxes(root)
     shapes = _shape_boxes(root)
@@ -246,7 +276,43 @@ def test_labels_never_overlap_each_other_or_marks(seed: int) -> None:
 def test_labels_are_inside_when_they_fit() -> None:
     root = ET.fromstring(render(career()))
     inside = {t.text for t in root.iter(f"{SVG}text") if "--inside" in (t.get("class") or "")}
-    assert "Apple: Engineer" in inside and "FreeBSD committer" in inside
+    assert "Apple: Engineer" in inside and "FreeBSD: FreeBSD committer" in inside
+
+
+def test_no_label_of_a_career_is_shortened() -> None:
+    """Lanes keep room for every label, on the left near the chart's right edge."""
+    root = ET.fromstring(render(career()))
+    labels = [t.text for t in root.iter(f"{SVG}text") if "resume-tl-label" in (t.get("class") or "")]
+    assert not [label for label in labels if label.endswith("…")]
+    drawn = set(labels)
+    assert {bar_text(item) for item in career()} <= drawn
+
+
+def test_every_arrow_of_the_drawing_is_drawn() -> None:
+    """The geometry decides the arrows; the SVG draws each one, left and right."""
+    items = career()
+    drawing = draw(layout_timeline(items, start=m(1998, 1), end=m(2011, 1)))
+    directions = sorted(arrow.direction for _, arrow in drawing.arrows)
+    assert -1 in directions and 1 in directions
+    svg = render_svg(
+        layout_timeline(items, start=m(1998, 1), end=m(2011, 1)), href=href, title="t", desc="d", id_prefix="a"
+    )
+    root = ET.fromstring(svg)
+    drawn = [p for p in root.iter(f"{SVG}path") if p.get("class") in ("resume-tl-ongoing", "resume-tl-more")]
+    assert len(drawn) == len(directions)
+    tips = []
+    for path in drawn:
+        xs = [float(v) for v in re.findall(r"[ML](-?[\d.]+) ", path.get("d"))]
+        tips.append(1 if xs[1] > xs[0] else -1)
+    assert sorted(tips) == directions
+
+
+def test_legend_names_each_engagement_drawn() -> None:
+    root = ET.fromstring(render(career()))
+    legend = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "resume-tl-legend")
+    assert [t.text for t in legend.iter(f"{SVG}text")] == ["Employment", "Open source", "Project"]
+    swatches = [r.get("class").split()[-1] for r in legend.iter(f"{SVG}rect")]
+    assert swatches == ["resume-tl-tone-employment", "resume-tl-tone-open-source", "resume-tl-tone-project"]
 
 
 def test_tick_labels_never_collide() -> None:
@@ -255,8 +321,8 @@ def test_tick_labels_never_collide() -> None:
         root = ET.fromstring(render([item]))
         ticks = [t for t in root.iter(f"{SVG}text") if t.get("class") == "resume-tl-tick"]
         assert len(ticks) >= 2
-        spans = [(float(t.get("x")), svg_text_width(t.text, TICK_FONT)) for t in ticks]
-        for (x1, w1), (x2, w2) in zip(spans, spans[1:]):
+        spans = [(float(t.get("x")), svg_text_width(t.text) * TICK_FONT) for t in ticks]
+        for (x1, w1), (x2, w2) in itertools.pairwise(spans):
             assert x2 - x1 >= (w1 + w2) / 2 + 2  # centred labels, with a gap
         assert spans[0][0] - spans[0][1] / 2 >= 0
         assert spans[-1][0] + spans[-1][1] / 2 <= WIDTH
@@ -286,7 +352,7 @@ def luminance(colour: str) -> float:
         c = int(hex2, 16) / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (channel(digits[i:i + 2]) for i in (0, 2, 4))
+    r, g, b = (channel(digits[i : i + 2]) for i in (0, 2, 4))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
@@ -297,26 +363,26 @@ def contrast(a: str, b: str) -> float:
 
 def _block(css: str, selector: str) -> dict[str, str]:
     start = css.index(selector + " {") + len(selector) + 2
-    body = css[start:css.index("}", start)]
+    body = css[start : css.index("}", start)]
     return dict(re.findall(r"(--[\w-]+):\s*([^;]+);", body))
 
 
-def palettes() -> dict[str, dict[str, str]]:
-    css = CSS.read_text(encoding="utf-8")
+def test_stylesheet_carries_the_palette_in_every_mode() -> None:
+    """Light by default, dark under furo's switch and under its automatic mode."""
+    css = stylesheet()
     light = _block(css, ":root")
     dark = _block(css, 'body[data-theme="dark"]')
-    media = css[css.index("@media (prefers-color-scheme: dark)"):]
-    auto = _block(media, 'body:not([data-theme="light"])')
-    assert dark == auto, "furo's auto mode must use the same dark palette"
-    assert set(light) == set(dark)
-    return {"light": light, "dark": dark}
+    auto = _block(css[css.index("@media (prefers-color-scheme: dark)") :], 'body:not([data-theme="light"])')
+    assert dark == auto
+    for name, tone in LIGHT.items():
+        assert light[f"--resume-tl-{name}-fill"] == tone.fill
+        assert dark[f"--resume-tl-{name}-ink"] == DARK[name].ink
 
 
 def test_contrast_of_text_on_bars_in_both_modes() -> None:
-    for mode, palette in palettes().items():
-        for tone in range(4):
-            fill, ink = palette[f"--resume-tl-tone-{tone}-fill"], palette[f"--resume-tl-tone-{tone}-ink"]
-            assert contrast(fill, ink) >= 4.5, (mode, tone, contrast(fill, ink))
+    for mode, palette in (("light", LIGHT), ("dark", DARK)):
+        for name, tone in palette.items():
+            assert contrast(tone.fill, tone.ink) >= 4.5, (mode, name, contrast(tone.fill, tone.ink))
 
 
 def test_contrast_of_text_beside_bars_and_ticks() -> None:
@@ -325,24 +391,37 @@ def test_contrast_of_text_beside_bars_and_ticks() -> None:
         assert contrast(colours["secondary"], colours["background"]) >= 4.5, mode
 
 
-def test_css_fallbacks_match_the_light_palette() -> None:
+def test_no_colour_is_written_twice() -> None:
+    """The palette is defined once, in resume/palette.py: resume.css names no tone colour."""
     css = CSS.read_text(encoding="utf-8")
-    light = palettes()["light"]
-    for name, fallback in re.findall(r"var\((--resume-tl-(?:tone-\d|project)-[\w-]+),\s*(#[0-9a-f]+)\)", css):
-        assert light[name] == fallback, name
+    colours = {value for palette in (LIGHT, DARK) for tone in palette.values() for value in tone}
+    assert not [c for c in colours if c in css]
 
 
 def test_css_has_a_rule_for_every_class_the_svg_uses() -> None:
-    css = CSS.read_text(encoding="utf-8")
+    css = CSS.read_text(encoding="utf-8") + stylesheet()
     root = ET.fromstring(render(career()))
     classes = {c for e in root.iter() for c in (e.get("class") or "").split()}
-    hooks = {"resume-tl-item", "resume-tl-position", "resume-tl-bars", "resume-tl-axis-line"}
+    hooks = {
+        "resume-tl-item",
+        "resume-tl-position",
+        "resume-tl-bars",
+        "resume-tl-axis-line",
+        "resume-tl-legend",
+        "resume-tl-project",
+    }
     for cls in classes - hooks:  # hooks need no rule of their own
         assert f".{cls}" in css, cls
     for selector in (".resume-timeline", ".resume-matrix"):
-        rule = css[css.index(selector + " {"):]
-        assert "overflow-x: auto" in rule[:rule.index("}")]
-    for needed in (".resume-mark", ".resume-summary", "a:focus", "var(--color-foreground-primary",
-                   "var(--color-background-secondary", "var(--color-brand-primary"):
+        rule = css[css.index(selector + " {") :]
+        assert "overflow-x: auto" in rule[: rule.index("}")]
+    for needed in (
+        ".resume-mark",
+        ".resume-summary",
+        "a:focus",
+        "var(--color-foreground-primary",
+        "var(--color-background-secondary",
+        "var(--color-brand-primary",
+    ):
         assert needed in css
     assert "url(" not in css and "@import" not in css

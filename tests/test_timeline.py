@@ -2,43 +2,39 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import random
 import time
-from pathlib import Path
 
 import pytest
 
-from resume.timeline import (
-    NOMINAL_WIDTH_EM,
+from resume.dates import format_month_short as format_month
+from resume.dates import month as month_index
+from resume.labels import LabelSpec, bar_text, describe, place_lane_labels, text_width_em, truncate_words
+from resume.timeline import (  # the lane rule itself
+    PLOT_WIDTH_EM,
     TICK_MIN_SPACING_EM,
     TICK_STEPS,
-    LabelSpec,
     TimelineItem,
     TimelineLayout,
-    bar_text,
+    _occupied,
+    _Visible,
     chronological,
-    describe,
-    format_month,
     layout_timeline,
-    month_index,
-    place_lane_labels,
-    text_width_em,
     tick_step_for,
-    truncate_words,
 )
-from resume.timeline import _label_reach, _Visible  # the lane rule itself
 
 m = month_index
 
 
-def pos(label: str, start: int, end: int, *, group: str = "", ongoing: bool = False,
-        doc: str = "") -> TimelineItem:
-    return TimelineItem(label, group or label, start, end, ongoing, doc or f"experience/{label}", "position")
+def pos(label: str, start: int, end: int, *, group: str = "", ongoing: bool = False, doc: str = "") -> TimelineItem:
+    """A position; without a group its label is drawn alone."""
+    return TimelineItem(label, group, start, end, ongoing, doc or f"experience/{label}", "position")
 
 
 def proj(label: str, start: int, end: int, *, group: str = "Acme") -> TimelineItem:
-    return TimelineItem(label, group, start, end, False, f"projects/{label}", "project")
+    return TimelineItem(label, group, start, end, False, f"projects/{label}", "project", "project")
 
 
 def lanes_of(layout: TimelineLayout) -> dict[str, int]:
@@ -73,8 +69,11 @@ def test_describe_and_bar_text() -> None:
     assert describe(job) == "BSD Kernel Programmer, Juniper — Jan 2007 to Aug 2010"
     assert bar_text(job) == "Juniper: BSD Kernel Programmer"
     role = TimelineItem("FreeBSD committer", "FreeBSD", m(1999, 8), m(2012, 4), True, "y", "position")
-    assert describe(role).endswith("Aug 1999 to Apr 2012 (ongoing)")
-    assert bar_text(role) == "FreeBSD committer"  # the group is already in the label
+    assert describe(role).endswith("Aug 1999 to present (as of April 2012)")
+    # One form for every position, even where the employer is in the title.
+    assert bar_text(role) == "FreeBSD: FreeBSD committer"
+    yahoo = TimelineItem("Technical Yahoo", "Yahoo", m(2004, 4), m(2005, 4), False, "z", "position")
+    assert bar_text(yahoo) == "Yahoo: Technical Yahoo"
     one = proj("kqueue", m(2000, 3), m(2000, 3))
     assert describe(one) == "kqueue, Acme — Mar 2000"
     assert bar_text(one) == "kqueue"
@@ -113,10 +112,16 @@ def test_consecutive_months_share_a_lane() -> None:
 def test_lowest_free_lane_is_reused() -> None:
     # After d, lane 1 frees first (month 11), then 2 (12), then 0 (13); at
     # month 14 all are free and e takes lane 0, the lowest, not lane 1.
-    layout = layout_timeline([
-        pos("a", 0, 2), pos("b", 1, 11), pos("c", 2, 12), pos("d", 3, 13),
-        pos("e", 14, 20), pos("f", 15, 25),
-    ])
+    layout = layout_timeline(
+        [
+            pos("a", 0, 2),
+            pos("b", 1, 11),
+            pos("c", 2, 12),
+            pos("d", 3, 13),
+            pos("e", 14, 20),
+            pos("f", 15, 25),
+        ]
+    )
     lanes = lanes_of(layout)
     assert [lanes[k] for k in "abcdef"] == [0, 1, 2, 0, 0, 1]
     assert layout.position_lanes == 3
@@ -130,8 +135,14 @@ def test_role_holding_several_jobs_goes_below_them() -> None:
 
 
 def test_umbrella_roles_never_share_a_lane() -> None:
-    items = [pos("side", 0, 50), pos("a", 10, 20), pos("b", 30, 40),
-             pos("core", 60, 120), pos("c", 70, 80), pos("d", 90, 100)]
+    items = [
+        pos("side", 0, 50),
+        pos("a", 10, 20),
+        pos("b", 30, 40),
+        pos("core", 60, 120),
+        pos("c", 70, 80),
+        pos("d", 90, 100),
+    ]
     layout = layout_timeline(items)
     lanes = lanes_of(layout)
     assert lanes["a"] == lanes["b"] == lanes["c"] == lanes["d"] == 0
@@ -161,8 +172,7 @@ def test_identical_spans_do_not_hold_each_other() -> None:
     assert lanes_of(layout)["c"] == 0
 
 
-@pytest.mark.parametrize("extra", [[], [pos("VESID", m(1997, 9), m(1998, 7)),
-                                       pos("Telecom", m(1998, 3), m(1998, 7))]])
+@pytest.mark.parametrize("extra", [[], [pos("VESID", m(1997, 9), m(1998, 7)), pos("Telecom", m(1998, 3), m(1998, 7))]])
 def test_committer_role_has_a_lane_of_its_own(extra: list[TimelineItem]) -> None:
     layout = layout_timeline(career() + extra)
     committer = next(b for b in layout.bars if b.item.label == "FreeBSD committer")
@@ -186,11 +196,11 @@ def test_jobs_are_packed_into_the_fewest_lanes() -> None:
         for start in starts:  # strictly increasing ends: nothing holds anything
             last = max(last + 1, start + rng.randrange(0, 60))
             ends.append(last)
-        items = [pos(f"p{i}", s, e) for i, (s, e) in enumerate(zip(starts, ends))]
+        items = [pos(f"p{i}", s, e) for i, (s, e) in enumerate(zip(starts, ends, strict=False))]
         layout = layout_timeline(items)
-        reaches = [_label_reach(_Visible(i, i.start, i.end), layout.months) for i in items]
-        assert all(r >= e for r, e in zip(reaches, ends))
-        depth = max(sum(1 for s, r in zip(starts, reaches) if s <= month <= r) for month in range(0, 700))
+        spans = [_occupied(_Visible(i, i.start, i.end), layout.month_start, layout.month_end) for i in items]
+        assert all(span.first <= s and span.last >= e for span, s, e in zip(spans, starts, ends, strict=False))
+        depth = max(sum(1 for span in spans if span.first <= month <= span.last) for month in range(-400, 700))
         assert layout.position_lanes == depth
 
 
@@ -209,7 +219,7 @@ def test_no_two_bars_on_a_lane_overlap() -> None:
             by_lane.setdefault(bar.lane, []).append((bar.start, bar.end))
         for spans in by_lane.values():
             spans.sort()
-            for (_, end), (start, _) in zip(spans, spans[1:]):
+            for (_, end), (start, _) in itertools.pairwise(spans):
                 assert end < start
         for bar in layout.bars:  # projects strictly below positions
             assert (bar.lane >= layout.position_lanes) == (bar.item.kind == "project")
@@ -249,8 +259,9 @@ def test_layout_ignores_input_order() -> None:
         shuffled = items[:]
         rng.shuffle(shuffled)
         assert layout_timeline(shuffled) == expected
-        assert layout_timeline(tuple(shuffled), window=(m(2001, 1), m(2008, 6))) == \
-            layout_timeline(items, window=(m(2001, 1), m(2008, 6)))
+        assert layout_timeline(tuple(shuffled), start=m(2001, 1), end=m(2008, 6)) == layout_timeline(
+            items, start=m(2001, 1), end=m(2008, 6)
+        )
 
 
 def test_layout_is_plain_picklable_data() -> None:
@@ -261,11 +272,16 @@ def test_layout_is_plain_picklable_data() -> None:
     assert isinstance(layout.bars, tuple) and isinstance(layout.ticks, tuple)
 
 
-def test_groups_are_ranked_by_first_appearance() -> None:
-    layout = layout_timeline(career())
-    assert layout.groups[:3] == ("Wintelcom", "Ricoh", "FreeBSD")
-    for bar in layout.bars:
-        assert layout.groups[bar.tone] == bar.item.group
+def test_tones_are_the_engagements_drawn_in_legend_order() -> None:
+    items = [
+        pos("a", 0, 10),
+        TimelineItem("b", "B", 5, 20, False, "b", "position", "teaching"),
+        TimelineItem("c", "C", 8, 9, False, "c", "position", "open-source"),
+        proj("p", 3, 4),
+    ]
+    layout = layout_timeline(items)
+    assert layout.tones == ("employment", "open-source", "teaching", "project")
+    assert {bar.item.label: bar.item.tone for bar in layout.bars}["b"] == "teaching"
 
 
 # -- window -------------------------------------------------------------------------
@@ -273,7 +289,7 @@ def test_groups_are_ranked_by_first_appearance() -> None:
 
 def test_window_clips_and_drops() -> None:
     window = (m(2005, 1), m(2008, 12))
-    layout = layout_timeline(career(), window=window)
+    layout = layout_timeline(career(), start=window[0], end=window[1])
     assert (layout.month_start, layout.month_end) == window
     labels = {b.item.label for b in layout.bars}
     assert "Wintelcom" not in labels and "iXsystems" not in labels and "kqueue" not in labels
@@ -291,7 +307,7 @@ def test_window_clips_and_drops() -> None:
 
 
 def test_window_edges_are_inclusive() -> None:
-    layout = layout_timeline([pos("a", 0, 10), pos("b", 20, 30), pos("c", 31, 40)], window=(10, 20))
+    layout = layout_timeline([pos("a", 0, 10), pos("b", 20, 30), pos("c", 31, 40)], start=10, end=20)
     bars = {b.item.label: b for b in layout.bars}
     assert set(bars) == {"a", "b"}
     assert (bars["a"].start, bars["a"].end) == (10, 10)
@@ -299,14 +315,28 @@ def test_window_edges_are_inclusive() -> None:
 
 
 def test_window_with_nothing_inside() -> None:
-    layout = layout_timeline(career(), window=(m(1980, 1), m(1985, 1)))
+    layout = layout_timeline(career(), start=m(1980, 1), end=m(1985, 1))
     assert layout.is_empty and layout.lanes == 0 and layout.months == 0
     assert layout_timeline([]).is_empty
 
 
+def test_one_sided_window_keeps_the_items_own_bound() -> None:
+    """``:from:`` alone ends the axis at the last item; ``:to:`` alone starts it
+    at the first item's January (not at year 0 or 83000, as it once did)."""
+    items = career()
+    after = layout_timeline(items, start=m(2005, 1))
+    assert (after.month_start, after.month_end) == (m(2005, 1), m(2012, 4))
+    assert [t // 12 for t in after.ticks] == list(range(2005, 2013))
+    before = layout_timeline(items, end=m(2005, 12))
+    assert (before.month_start, before.month_end) == (m(1997, 1), m(2005, 12))
+    assert [t // 12 for t in before.ticks] == list(range(1997, 2006))
+    widths = [bar.end - bar.start for bar in after.bars if bar.item.kind == "position"]
+    assert max(widths) > 60  # bars are drawn to scale, not squeezed to a sliver
+
+
 def test_reversed_window_is_an_error() -> None:
     with pytest.raises(ValueError):
-        layout_timeline(career(), window=(20, 10))
+        layout_timeline(career(), start=20, end=10)
 
 
 def test_range_starts_in_january() -> None:
@@ -329,10 +359,10 @@ def test_ticks_are_januaries_on_the_step() -> None:
 def test_ticks_never_closer_than_their_labels(years: int) -> None:
     items = [pos("long", m(1950, 1), m(1950 + years, 1) - 1)]
     layout = layout_timeline(items)
-    em_per_month = NOMINAL_WIDTH_EM / layout.months
+    em_per_month = PLOT_WIDTH_EM / layout.months
     label = max(text_width_em(str(t // 12)) for t in layout.ticks)
     assert label < TICK_MIN_SPACING_EM  # the spacing rule leaves a gap
-    for a, b in zip(layout.ticks, layout.ticks[1:]):
+    for a, b in zip(layout.ticks, layout.ticks[1:], strict=False):
         assert (b - a) * em_per_month >= TICK_MIN_SPACING_EM
         assert b - a == 12 * layout.tick_step
     # And the step is the smallest that keeps that distance.
@@ -349,7 +379,7 @@ def test_tick_step_grows_with_the_range() -> None:
 
 
 def test_windowed_ticks_start_at_the_next_january() -> None:
-    layout = layout_timeline(career(), window=(m(2003, 5), m(2006, 2)))
+    layout = layout_timeline(career(), start=m(2003, 5), end=m(2006, 2))
     assert layout.ticks == (m(2004, 1), m(2005, 1), m(2006, 1))
 
 
@@ -359,6 +389,7 @@ def test_windowed_ticks_start_at_the_next_january() -> None:
 def test_truncate_words_keeps_whole_words() -> None:
     def measure(text: str) -> float:
         return float(len(text))
+
     assert truncate_words("alpha beta gamma", 12, measure) == "alpha beta"
     assert truncate_words("alpha beta gamma", 7, measure) == "alpha"
     assert truncate_words("alpha beta gamma", 5, measure) is None
@@ -383,7 +414,7 @@ def test_lane_labels_never_overlap() -> None:
             x = x1
         placed = place_lane_labels(specs, measure, lo=0.0, hi=x + 40, gap=3.0, pad=4.0)
         boxes = []
-        for spec, label in zip(specs, placed):
+        for spec, label in zip(specs, placed, strict=False):
             if label is None:
                 continue
             box = label.span(measure)
@@ -400,5 +431,5 @@ def test_lane_labels_never_overlap() -> None:
                 assert box[0] >= 0.0 and box[1] <= x + 40
             boxes.append(box)
         boxes.sort()
-        for (_, right), (left, _) in zip(boxes, boxes[1:]):
+        for (_, right), (left, _) in itertools.pairwise(boxes):
             assert right <= left

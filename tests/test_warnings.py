@@ -74,4 +74,3 @@ def test_one_suppression_silences_every_kind(make_app, tmp_path):
     src = site(tmp_path, files={"page.md": page})
     app = build(make_app, src, confoverrides={"suppress_warnings": ["resume"]})
     assert warnings(app) == []
-

@@ -10,25 +10,73 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import nodes
+from . import visit_html as html
+from . import visit_latex as latex
 from .assets import add_html_assets, add_static_path
 from .collect import read_metadata, updated_docs
 from .config import setup_config
 from .consistency import check_consistency
 from .directives import DIRECTIVES
 from .domain import ResumeDomain, skill_role, warn_missing_skill
-from .epub import package_svg
-from .nodes import setup_nodes
+from .epub import SvgEpubBuilder
 from .preview import show_problems
 from .problems import setup_problems
-from .render import fill_aggregates
 from .roles import EmailRole
 from .sourcecheck import setup_source_checks
+from .transform import FillAggregates
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "1.0.0"
+
+
+def _add_nodes(app: Sphinx) -> None:
+    plain = (nodes.pass_through, nodes.pass_through)
+    skip = (nodes.skip, None)
+    app.add_node(nodes.aggregate, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(
+        nodes.timeline_chart,
+        html=(html.visit_timeline_chart, None),
+        latex=(latex.visit_timeline_chart, None),
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
+    app.add_node(
+        nodes.timeline_list,
+        html=(html.visit_timeline_list, html.depart_timeline_list),
+        latex=skip,
+        text=plain,
+        man=plain,
+        texinfo=plain,
+    )
+    app.add_node(
+        nodes.skill_matrix,
+        html=(html.visit_skill_matrix, html.depart_skill_matrix),
+        latex=(latex.visit_skill_matrix, latex.depart_skill_matrix),
+        text=plain,
+        man=plain,
+        texinfo=plain,
+    )
+    app.add_node(
+        nodes.turned,
+        html=(html.visit_turned, html.depart_turned),
+        latex=(latex.visit_turned, latex.depart_turned),
+        text=plain,
+        man=plain,
+        texinfo=plain,
+    )
+    app.add_node(
+        nodes.email_link,
+        html=(html.visit_email, None),
+        latex=(latex.visit_email, None),
+        text=plain,
+        man=plain,
+        texinfo=plain,
+    )
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -38,16 +86,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.add_directive(name, directive)
     app.add_role("skill", skill_role)
     app.add_role("email", EmailRole())
-    setup_nodes(app)
+    _add_nodes(app)
     app.add_latex_package("tikz")
     app.connect("doctree-read", read_metadata)
     app.connect("env-check-consistency", check_consistency)
     app.connect("env-get-updated", updated_docs)
-    app.connect("doctree-resolved", fill_aggregates)
+    app.add_post_transform(FillAggregates)
+    app.add_builder(SvgEpubBuilder, override=True)
     app.connect("warn-missing-reference", warn_missing_skill)
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_html_assets)
-    app.connect("build-finished", package_svg)
     setup_problems(app)
     setup_source_checks(app)
     app.connect("doctree-resolved", show_problems)

@@ -16,8 +16,8 @@ from sphinx.util import texescape
 from .dates import format_number, format_period
 
 if TYPE_CHECKING:
+    from .links import Links as _Page
     from .model import Project, SkillEntry
-    from .render import _Page
 
 
 def pdf_info(page: _Page, projects: list[Project]) -> list[nodes.Node]:

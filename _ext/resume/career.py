@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from .dates import Period, merge, merged_months
 from .model import Catalogue, Employer, Position, Project, Record, SkillEntry
-from .timeline import TimelineItem
+from .timeline import PROJECT_TONE, TimelineItem
 
 SHOW = ("positions", "projects")
 COLUMNS = ("employers", "projects")
@@ -38,10 +38,10 @@ class MatrixColumn(NamedTuple):
 
 class MatrixRow(NamedTuple):
     skill: str
-    category: str
+    categories: tuple[str, ...]  # every catalogue category naming it, in catalogue order
     level: str | None
-    stated_years: float | None
-    months: int
+    years: float | None  # the résumé's stated years, else computed from the pages
+    stated: bool  # whether ``years`` is the résumé's own figure
     proofs: tuple[str | None, ...]  # per column: the page that proves the mark
 
 
@@ -166,15 +166,17 @@ class Career:
         periods = [p.period(self.as_of) for p in self.held_during(project)]
         if not periods:
             return None
-        return Period(
-            min(p.start for p in periods), max(p.end for p in periods), any(p.ongoing for p in periods)
-        )
+        return Period(min(p.start for p in periods), max(p.end for p in periods), any(p.ongoing for p in periods))
 
     def projects_of(self, slug: str) -> list[Project]:
         return self._projects_by_employer.get(slug, [])
 
     def employer_of(self, project: Project) -> Employer | None:
         return self.employers.get(project.employer)
+
+    def positions_newest_first(self, employer: Employer) -> list[Position]:
+        """An employer's positions, latest start first: the order every list uses."""
+        return sorted(employer.positions, key=lambda p: -p.period(self.as_of).start)
 
     def employer_months(self, employer: Employer) -> int:
         return merged_months(employer.periods(self.as_of))
@@ -194,9 +196,7 @@ class Career:
 
     # -- timeline -------------------------------------------------------------
 
-    def timeline_items(
-        self, show: Sequence[str] = SHOW, employer: str | None = None
-    ) -> list[TimelineItem]:
+    def timeline_items(self, show: Sequence[str] = SHOW, employer: str | None = None) -> list[TimelineItem]:
         items: list[TimelineItem] = []
         for record in self.newest_first():
             if employer not in (None, record.slug):
@@ -205,17 +205,33 @@ class Career:
                 for position in record.positions:
                     period = position.period(self.as_of)
                     items.append(
-                        TimelineItem(position.title, record.label, period.start,
-                                     period.end, period.ongoing, record.docname, "position")
-                    )  # fmt: skip
+                        TimelineItem(
+                            position.title,
+                            record.label,
+                            period.start,
+                            period.end,
+                            period.ongoing,
+                            record.docname,
+                            "position",
+                            position.engagement,
+                        )
+                    )
             if "projects" in show:
                 for project in self.projects_of(record.slug):
-                    period = project.period(self.as_of)
-                    if period is not None:
+                    dated = project.period(self.as_of)
+                    if dated is not None:
                         items.append(
-                            TimelineItem(project.name, record.label, period.start,
-                                         period.end, period.ongoing, project.docname, "project")
-                        )  # fmt: skip
+                            TimelineItem(
+                                project.name,
+                                record.label,
+                                dated.start,
+                                dated.end,
+                                dated.ongoing,
+                                project.docname,
+                                "project",
+                                PROJECT_TONE,
+                            )
+                        )
         return items
 
     # -- skills ---------------------------------------------------------------
@@ -235,15 +251,14 @@ class Career:
         return page.name if page else docname
 
     def periods(self, page: Employer | Project) -> list[Period]:
-        """When a page's work happened: a project without dates of its own
-        happened while its employer employed the author."""
+        """The time a page shows a skill was used: an employer's positions, a
+        project's own dates. A project without dates adds no time of its own:
+        it happened within its position, but the résumé does not say for how
+        long, so its position's whole span would overstate it."""
         if isinstance(page, Employer):
             return page.periods(self.as_of)
         own = page.period(self.as_of)
-        if own is not None:
-            return [own]
-        employer = self.employer_of(page)
-        return employer.periods(self.as_of) if employer else []
+        return [own] if own is not None else []
 
     @cached_property
     def usage(self) -> dict[str, SkillUsage]:
@@ -254,10 +269,7 @@ class Career:
             for skill in page.skills:
                 pages[skill].append(page.docname)
                 periods[skill].extend(page_periods)
-        return {
-            skill: SkillUsage(tuple(pages[skill]), tuple(merge(periods[skill])))
-            for skill in pages
-        }
+        return {skill: SkillUsage(tuple(pages[skill]), tuple(merge(periods[skill]))) for skill in pages}
 
     @cached_property
     def entries(self) -> dict[str, list[SkillEntry]]:
@@ -267,14 +279,23 @@ class Career:
             found[entry.name].append(entry)
         return dict(found)
 
+    @cached_property
+    def _skill_names(self) -> tuple[str, ...]:
+        return tuple(sorted(set(self.entries) | set(self.usage), key=_name_key))
+
     def skill_names(self) -> list[str]:
-        """Every skill, catalogued or used, in name order."""
-        return sorted(set(self.entries) | set(self.usage), key=_name_key)
+        """Every skill, catalogued or used, in name order (sorted once)."""
+        return list(self._skill_names)
+
+    def knows_skill(self, name: str) -> bool:
+        """Whether ``name`` is catalogued or used: O(1), for every reference."""
+        return name in self.entries or name in self.usage
 
     def suggest(self, name: str) -> str | None:
         """The canonical skill an unknown name most likely means."""
-        aliases = {alias.casefold(): e.name for es in self.entries.values()
-                   for e in es for alias in (e.name, *e.aliases)}  # fmt: skip
+        aliases = {
+            alias.casefold(): e.name for es in self.entries.values() for e in es for alias in (e.name, *e.aliases)
+        }
         if name.casefold() in aliases:
             return aliases[name.casefold()]
         close = difflib.get_close_matches(name.casefold(), sorted(aliases), n=1, cutoff=0.75)
@@ -291,36 +312,37 @@ class Career:
         group: bool = False,
         sort: str = "name",
     ) -> Matrix:
+        """Skills against employers (or projects): one row per skill that some
+        column shows evidence for, one column per page that has a mark."""
+        pages: list[Employer | Project]
         if columns == "projects":
-            pages: list[Employer | Project] = [
-                p for p in self.projects if employer in (None, p.employer)
-            ]
-            proof_sets = [{skill: p.docname for skill in p.skills} for p in pages]
+            pages = [p for p in self.projects if employer in (None, p.employer)]
+            proof_sets = [dict.fromkeys(p.skills, p.docname) for p in pages]
         else:
-            pages = [e for e in self.newest_first() if employer in (None, e.slug)]
-            proof_sets = [self._employer_proofs(e) for e in pages]
-        cols = tuple(MatrixColumn(getattr(p, "label", p.name), p.docname) for p in pages)
-
-        names = set().union(*proof_sets) if proof_sets else set()
-        if employer is None:
-            names |= set(self.entries)
+            employers = [e for e in self.newest_first() if employer in (None, e.slug)]
+            pages = list(employers)
+            proof_sets = [self._employer_proofs(e) for e in employers]
         rows = []
-        for name in names:
-            entries = self.entries.get(name) or [SkillEntry(name, "Other", None, None, None, ())]
-            chosen = entries if group else [max(entries, key=lambda e: e.rank)]
-            for entry in chosen:
-                if category is not None and entry.category != category:
-                    continue
-                rows.append(
-                    MatrixRow(
-                        skill=name,
-                        category=entry.category,
-                        level=entry.level,
-                        stated_years=entry.years,
-                        months=self.usage.get(name, SkillUsage((), ())).months,
-                        proofs=tuple(proofs.get(name) for proofs in proof_sets),
-                    )
+        for name in set().union(*proof_sets):
+            entries = self.entries.get(name, [])
+            categories = tuple(dict.fromkeys(e.category for e in entries)) or ("Other",)
+            if category is not None and category not in categories:
+                continue
+            stated = [e.years for e in entries if e.years is not None]
+            rows.append(
+                MatrixRow(
+                    skill=name,
+                    categories=categories,
+                    level=max(entries, key=lambda e: e.rank).level if entries else None,
+                    years=max(stated) if stated else self.usage[name].months / 12 if name in self.usage else None,
+                    stated=bool(stated),
+                    proofs=tuple(proofs.get(name) for proofs in proof_sets),
                 )
+            )
+        # A column with no mark in any row shown says nothing.
+        keep = [i for i in range(len(pages)) if any(row.proofs[i] for row in rows)]
+        cols = tuple(MatrixColumn(getattr(pages[i], "label", pages[i].name), pages[i].docname) for i in keep)
+        rows = [row._replace(proofs=tuple(row.proofs[i] for i in keep)) for row in rows]
         rows.sort(key=self._row_key(sort, group))
         return Matrix(cols, tuple(rows), group)
 
@@ -332,26 +354,28 @@ class Career:
         proofs.update((skill, employer.docname) for skill in employer.skills)
         return proofs
 
-    def _row_key(self, sort: str, group: bool):
-        order = {}
-        if group and self.catalogue:
-            for entry in self.catalogue.entries:
-                order.setdefault(entry.category, len(order))
+    def category_order(self) -> dict[str, int]:
+        """Each category's place in the catalogue."""
+        order: dict[str, int] = {}
+        for entry in self.catalogue.entries if self.catalogue else ():
+            order.setdefault(entry.category, len(order))
+        return order
 
-        def key(row: MatrixRow) -> tuple:
-            by = {
-                "name": (),
-                "years": (-row.months,),
-                "level": (-self._rank(row), -(row.stated_years or 0)),
-            }[sort]
-            grouping = (order.get(row.category, len(order)), row.category) if group else ()
+    def _row_key(self, sort: str, group: bool) -> Callable[[MatrixRow], tuple[Any, ...]]:
+        order = self.category_order()
+
+        def key(row: MatrixRow) -> tuple[Any, ...]:
+            years = -(row.years or 0)
+            by = {"name": (), "years": (years,), "level": (-self._rank(row), years)}[sort]
+            first = row.categories[0]
+            grouping = (order.get(first, len(order)), first) if group else ()
             return (*grouping, *by, _name_key(row.skill))
 
         return key
 
     @staticmethod
     def _rank(row: MatrixRow) -> int:
-        return SkillEntry(row.skill, row.category, row.level, None, None, ()).rank
+        return SkillEntry(row.skill, row.categories[0], row.level, None, None, ()).rank
 
 
 def _aliases(catalogue: Catalogue | None) -> dict[str, str]:
@@ -359,8 +383,9 @@ def _aliases(catalogue: Catalogue | None) -> dict[str, str]:
     if catalogue is None:
         return {}
     names = {entry.name for entry in catalogue.entries}
-    return {alias.casefold(): entry.name for entry in catalogue.entries for alias in entry.aliases
-            if alias not in names}  # fmt: skip
+    return {
+        alias.casefold(): entry.name for entry in catalogue.entries for alias in entry.aliases if alias not in names
+    }
 
 
 _R = TypeVar("_R", Employer, Project)

@@ -11,16 +11,19 @@ from .domain import domain_of
 from .frontmatter import decode, line_finder, locate
 from .model import Employer, Project, parse_record
 from .nodes import aggregate
-from .warnings import warn
 from .order import reading_order
+from .warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from .model import Record
+
 # Directives whose output depends on every record.
-AGGREGATES = frozenset({"timeline", "skill-matrix", "skill-index", "career-summary", "highlights",
-                        "brief-experience", "skill-summary"})
+AGGREGATES = frozenset(
+    {"timeline", "skill-matrix", "skill-index", "career-summary", "highlights", "brief-experience", "skill-summary"}
+)
 
 
 def read_metadata(app: Sphinx, doctree: nodes.document) -> None:
@@ -61,16 +64,22 @@ def updated_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
     A page holding an aggregate, a changed page's employer or projects: these
     were not re-read, but what they show was derived from what was. A new
-    toctree order reorders every list of projects.
+    toctree order reorders every list of projects. When the skill index
+    moved, every page: any of them may link to a skill.
     """
     domain = domain_of(env)
     before = domain.take_purged()
-    if domain.set_order(reading_order(env.toctree_includes, app.config.root_doc)):
+    moved = domain.take_moved_skill_index()
+    reordered = domain.set_order(reading_order(env.toctree_includes, app.config.root_doc))
+    if moved:
+        return sorted(env.found_docs)
+    if reordered:
         return sorted((set(domain.aggregates) | set(domain.records)) & env.found_docs)
-    changed = [
-        old for docname, old in before.items() if old != domain.records.get(docname)
-    ] + [domain.records[d] for d, old in before.items()
-         if d in domain.records and old != domain.records[d]]  # fmt: skip
+    changed: list[Record | None] = []
+    for docname, old in before.items():
+        new = domain.records.get(docname)
+        if old != new:
+            changed += [old, new]
     if not changed:
         return []
     holders = {d for d, found in domain.aggregates.items() if AGGREGATES & set(found)}

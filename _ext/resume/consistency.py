@@ -121,4 +121,3 @@ def _check_page_directions(env: BuildEnvironment, directions: list[str]) -> None
         known = ", ".join(directions) or "none"
         message = f"direction {direction!r} is not declared (resume_directions: {known})"
         warn(Subtype.DIRECTION, message, (docname, line))
-

@@ -13,9 +13,19 @@ from typing import NamedTuple
 ONGOING = "ongoing"
 
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?")
 
 

@@ -1,5 +1,6 @@
-"""Directives and roles. Each aggregate directive leaves a placeholder and
-tells the domain where it is; the content is drawn at write time."""
+"""The aggregate directives. Each leaves a placeholder holding its options and
+tells the domain where it is; :mod:`resume.transform` fills it once every page
+is read."""
 
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ class AggregateDirective(SphinxDirective):
 
 
 class TimelineDirective(AggregateDirective):
-    option_spec = {
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "show": _show,
         "employer": _slug,
         "from": _month(is_end=False),
@@ -78,17 +79,17 @@ class TimelineDirective(AggregateDirective):
     }
 
     def prepare(self, options: dict[str, Any]) -> dict[str, Any]:
-        start, end = options.pop("from", None), options.pop("to", None)
+        # Either bound may be given alone; the entries' own dates bound the other side.
+        start, end = options.get("from"), options.get("to")
         if start is not None and end is not None and end < start:
             message = "timeline: ':to:' is before ':from:'; the range is ignored"
             warn(Subtype.DIRECTIVE, message, (self.env.docname, self.lineno))
-        elif start is not None or end is not None:
-            options["window"] = (start if start is not None else 0, end if end is not None else 10**6)
+            del options["from"], options["to"]
         return options
 
 
 class SkillMatrixDirective(AggregateDirective):
-    option_spec = {
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "columns": _choice(COLUMNS),
         "employer": _slug,
         "category": directives.unchanged_required,
@@ -97,13 +98,12 @@ class SkillMatrixDirective(AggregateDirective):
     }
 
 
-
 class SkillIndexDirective(AggregateDirective):
     pass
 
 
 class CareerSummaryDirective(AggregateDirective):
-    option_spec = {"projects": directives.flag, "compact": directives.flag}
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"projects": directives.flag, "compact": directives.flag}
 
 
 class HighlightsDirective(AggregateDirective):
@@ -113,7 +113,7 @@ class HighlightsDirective(AggregateDirective):
 class BriefExperienceDirective(AggregateDirective):
     """Every employer with positions, role and up to ``bullets`` project lines."""
 
-    option_spec = {"bullets": directives.nonnegative_int}
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"bullets": directives.nonnegative_int}
 
 
 def _names(argument: str) -> tuple[str, ...]:
@@ -125,7 +125,7 @@ class SkillSummaryDirective(AggregateDirective):
     ``:omit:`` names categories to leave out, comma-separated; ``:direction:``
     gives only the line of the page's direction (tailored briefs)."""
 
-    option_spec = {"omit": _names, "direction": directives.flag}
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"omit": _names, "direction": directives.flag}
 
 
 DIRECTIVES = {

@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Set
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -24,11 +24,12 @@ from .sourcecheck import unreadable
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from docutils.nodes import Element
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import RoleFunction
 
     from .model import Record
 
@@ -73,9 +74,9 @@ def domain_of(env: BuildEnvironment) -> ResumeDomain:
 class ResumeDomain(Domain):
     name = "resume"
     label = "Résumé"
-    roles = {"skill": skill_role}
-    object_types = {"skill": ObjType("skill", "skill")}
-    initial_data: dict[str, Any] = {
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {"skill": skill_role}
+    object_types: ClassVar[dict[str, ObjType]] = {"skill": ObjType("skill", "skill")}
+    initial_data: ClassVar[dict[str, Any]] = {
         "records": {},  # docname -> Record
         "aggregates": {},  # docname -> {directive name: [(line, options), ...]}
         "purged": {},  # docname -> Record | None, as before this build re-read it
@@ -85,13 +86,17 @@ class ResumeDomain(Domain):
 
     # -- storage -------------------------------------------------------------
 
+    _career: Career | None = None
+
     @property
     def records(self) -> dict[str, Record]:
-        return self.data["records"]
+        records: dict[str, Record] = self.data["records"]
+        return records
 
     @property
     def aggregates(self) -> dict[str, dict[str, list[tuple[int, dict[str, Any]]]]]:
-        return self.data["aggregates"]
+        found: dict[str, dict[str, list[tuple[int, dict[str, Any]]]]] = self.data["aggregates"]
+        return found
 
     def add_record(self, docname: str, record: Record) -> None:
         self.records[docname] = record
@@ -124,7 +129,7 @@ class ResumeDomain(Domain):
 
     def take_purged(self) -> dict[str, Record | None]:
         """The records as they were before this build re-read their pages."""
-        purged = self.data["purged"]
+        purged: dict[str, Record | None] = self.data["purged"]
         self.data["purged"] = {}
         return purged
 
@@ -133,7 +138,7 @@ class ResumeDomain(Domain):
     @property
     def career(self) -> Career:
         """All records as one :class:`Career`, rebuilt only when a record changed."""
-        if getattr(self, "_career", None) is None:
+        if self._career is None:
             self._career = Career.build(self.records.values(), self.as_of, self.data.get("order", ()))
         return self._career
 
@@ -146,8 +151,16 @@ class ResumeDomain(Domain):
 
     def skill_index_doc(self) -> str | None:
         """The first document (in name order) with a ``skill-index`` directive."""
-        holders = sorted(d for d, found in self.aggregates.items() if "skill-index" in found)
-        return holders[0] if holders else None
+        holders = [d for d, found in self.aggregates.items() if "skill-index" in found]
+        return min(holders, default=None)
+
+    def take_moved_skill_index(self) -> bool:
+        """Whether the skill index is on another page than at the last check:
+        then every skill link on every page points somewhere new."""
+        now = self.skill_index_doc()
+        moved = self.data.get("skill_index", now) != now
+        self.data["skill_index"] = now
+        return moved
 
     # -- cross-references -------------------------------------------------------
 
@@ -161,11 +174,25 @@ class ResumeDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
+        if typ == "page":
+            return self._resolve_page(builder, fromdocname, node, contnode)
         index = self.skill_index_doc()
         name = self.career.canonical(" ".join(target.split()))
-        if typ != "skill" or index is None or name not in self.career.skill_names():
+        if typ != "skill" or index is None or not self.career.knows_skill(name):
             return None
         return make_refnode(builder, fromdocname, index, skill_anchor(name), contnode, name)
+
+    def _resolve_page(
+        self, builder: Builder, fromdocname: str, node: pending_xref, contnode: Element
+    ) -> nodes.reference | None:
+        """A link the extension's own content makes to a page of the site;
+        ``reftarget`` is its docname, ``reftitle`` an optional tooltip."""
+        target = node["reftarget"]
+        if target not in self.env.all_docs:
+            return None
+        reference = make_refnode(builder, fromdocname, target, "", contnode, node.get("reftitle"))
+        reference["classes"].extend(node["classes"])
+        return reference
 
     def resolve_any_xref(
         self,
@@ -205,7 +232,7 @@ class ResumeDomain(Domain):
 def warn_missing_skill(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
     """``warn-missing-reference``: a dangling ``{skill}`` is a ``resume.skill``
     warning like every other of the extension's, not Sphinx's ``ref.skill``."""
-    if domain is None or domain.name != "resume":
+    if domain is None or domain.name != "resume" or node["reftype"] != "skill":
         return None
     career = domain_of(app.env).career
     if career.catalogue is None and unreadable(app.env):
@@ -213,8 +240,7 @@ def warn_missing_skill(app: Sphinx, domain: Domain, node: pending_xref) -> bool 
     hint = career.suggest(node["reftarget"])
     message = (
         f"skill {node['reftarget']!r} has no entry to link to "
-        "(not in the catalogue, or no page has a skill-index)"
-        + (f"; did you mean {hint!r}?" if hint else "")
+        "(not in the catalogue, or no page has a skill-index)" + (f"; did you mean {hint!r}?" if hint else "")
     )
     warn(Subtype.SKILL, message, node)
     return True

@@ -1,41 +1,51 @@
 """ePub packaging for the charts: EPUB 3 wants ``properties="svg"`` on the
 manifest item of every page holding inline SVG (epubcheck OPF-014), and
-Sphinx writes no properties. The extension draws the SVG, so it declares it."""
+Sphinx writes no properties. The extension draws the SVG, so it declares it,
+in ``content.opf`` before the archive is made (the archive is written once)."""
 
 from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 from urllib.parse import unquote
 
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
+from sphinx.builders.epub3 import Epub3Builder
+from sphinx.errors import ExtensionError
 
 _XHTML_ITEM = re.compile(r'<item id="[^"]*" href="(?P<href>[^"]*)" media-type="application/xhtml\+xml" />')
 
 
-def declare_svg(opf: str, has_svg) -> str:
-    """``content.opf`` with every item whose page ``has_svg(href)`` declared."""
+def declare_svg(opf: str, has_svg: Callable[[str], bool]) -> tuple[str, set[str]]:
+    """``content.opf`` with every item whose page ``has_svg(href)`` declared,
+    and the hrefs declared."""
+    declared: set[str] = set()
 
     def declare(item: re.Match[str]) -> str:
-        if not has_svg(unquote(html.unescape(item["href"]))):
+        href = unquote(html.unescape(item["href"]))
+        if not has_svg(href):
             return item[0]
+        declared.add(href)
         return item[0].removesuffix(" />") + ' properties="svg" />'
 
-    return _XHTML_ITEM.sub(declare, opf)
+    return _XHTML_ITEM.sub(declare, opf), declared
 
 
-def package_svg(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: declare the SVG pages, then package the ePub again."""
-    builder = app.builder
-    if exception is not None or builder.name != "epub":
-        return
-    opf = builder.outdir / "content.opf"
-    if not opf.exists():
-        return
-    opf.write_text(
-        declare_svg(opf.read_text("utf-8"), lambda href: b"<svg" in (builder.outdir / href).read_bytes()),
-        "utf-8",
-    )
-    builder.build_epub()
+class SvgEpubBuilder(Epub3Builder):
+    """Sphinx's EPUB 3 builder, declaring the pages that hold inline SVG."""
+
+    def build_content(self) -> None:
+        super().build_content()
+        opf = self.outdir / "content.opf"
+        pages = {
+            path.relative_to(self.outdir).as_posix()
+            for path in self.outdir.rglob("*.xhtml")
+            if b"<svg" in path.read_bytes()
+        }
+        text, declared = declare_svg(opf.read_text("utf-8"), pages.__contains__)
+        if declared != pages:
+            # Sphinx's manifest no longer looks as expected: fail rather than
+            # write an ePub that checkers reject.
+            missing = ", ".join(sorted(pages - declared))
+            raise ExtensionError(f"content.opf: no manifest item found to declare SVG for {missing}")
+        opf.write_text(text, "utf-8")

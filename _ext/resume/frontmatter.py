@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .model import Path, nearest_line
+from .model import KeyPath, LineOf, nearest_line
 
 _FENCE = "---"
 # libyaml's composer where PyYAML has it: the same nodes and marks, ten times faster.
@@ -28,7 +28,7 @@ def decode(value: Any) -> Any:
         return value
 
 
-def locate(source: str) -> dict[Path, int]:
+def locate(source: str) -> dict[KeyPath, int]:
     """Map every key path of the front matter to its 1-based line in ``source``."""
     lines = source.splitlines()
     if not lines or lines[0].rstrip() != _FENCE:
@@ -41,13 +41,13 @@ def locate(source: str) -> dict[Path, int]:
         root = yaml.compose("\n".join(lines[1:end]), Loader=_LOADER)
     except yaml.YAMLError:
         return {}
-    found: dict[Path, int] = {}
+    found: dict[KeyPath, int] = {}
     if root is not None:
         _walk(root, (), found, offset=2)  # 0-based marks, after the opening fence
     return found
 
 
-def _walk(node: yaml.Node, path: Path, found: dict[Path, int], offset: int) -> None:
+def _walk(node: yaml.Node, path: KeyPath, found: dict[KeyPath, int], offset: int) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             child = (*path, key.value)
@@ -59,6 +59,6 @@ def _walk(node: yaml.Node, path: Path, found: dict[Path, int], offset: int) -> N
             _walk(item, (*path, index), found, offset)
 
 
-def line_finder(located: dict[Path, int]):
+def line_finder(located: dict[KeyPath, int]) -> LineOf:
     """A ``line_of(path)`` for :func:`resume.model.parse_record`."""
     return lambda path: nearest_line(located, path)

@@ -16,8 +16,8 @@ from .dates import MONTH_NAMES, ONGOING, DateError, Period, format_month_numeric
 from .hints import nearest
 from .warnings import Subtype
 
-Path = tuple[str | int, ...]
-LineOf = Callable[[Path], int]
+KeyPath = tuple[str | int, ...]
+LineOf = Callable[[KeyPath], int]
 
 KINDS = ("employer", "project", "catalogue")
 EMPLOYER_KEYS = frozenset({"kind", "slug", "short", "location", "summary", "positions", "skills"})
@@ -25,7 +25,9 @@ PROJECT_KEYS = frozenset(
     {"kind", "slug", "employer", "position", "summary", "result", "start", "end", "skills", "directions"}
 )
 CATALOGUE_KEYS = frozenset({"kind", "categories"})
-POSITION_KEYS = frozenset({"title", "start", "end"})
+POSITION_KEYS = frozenset({"title", "start", "end", "engagement"})
+# What a position was; the timeline's colours and legend say it.
+ENGAGEMENTS = ("employment", "contract", "open-source", "teaching")
 CATEGORY_KEYS = frozenset({"name", "skills"})
 SKILL_KEYS = frozenset({"name", "level", "years", "note", "aliases"})
 
@@ -44,6 +46,7 @@ class Position:
     title: str
     start: int
     end: int | None  # None while ongoing
+    engagement: str = ENGAGEMENTS[0]
 
     def period(self, as_of: int) -> Period:
         if self.end is None:
@@ -60,7 +63,7 @@ class Employer:
     location: str | None
     positions: tuple[Position, ...]
     skills: tuple[str, ...]
-    lines: tuple[tuple[Path, int], ...] = ()
+    lines: tuple[tuple[KeyPath, int], ...] = ()
     summary: str | None = None  # the role in one sentence, as the résumé gives it
 
     @property
@@ -81,7 +84,7 @@ class Project:
     start: int | None
     end: int | None  # None while ongoing (or undated, when start is None too)
     skills: tuple[str, ...]
-    lines: tuple[tuple[Path, int], ...] = ()
+    lines: tuple[tuple[KeyPath, int], ...] = ()
     result: str | None = None  # the measurable outcome, with its figures
     position: str | None = None  # the title held, where the employer had several
     directions: tuple[str, ...] = ()  # the career directions (resume_directions) it serves
@@ -110,13 +113,13 @@ class SkillEntry:
 class Catalogue:
     docname: str
     entries: tuple[SkillEntry, ...]
-    lines: tuple[tuple[Path, int], ...] = ()
+    lines: tuple[tuple[KeyPath, int], ...] = ()
 
 
 Record = Employer | Project | Catalogue
 
 
-def nearest_line(located: Mapping[Path, int], path: Path, default: int = 1) -> int:
+def nearest_line(located: Mapping[KeyPath, int], path: KeyPath, default: int = 1) -> int:
     """The line of ``path``, or of its nearest parent that has one."""
     for end in range(len(path), -1, -1):
         if path[:end] in located:
@@ -124,7 +127,7 @@ def nearest_line(located: Mapping[Path, int], path: Path, default: int = 1) -> i
     return default
 
 
-def line_in(record: Record, path: Path) -> int:
+def line_in(record: Record, path: KeyPath) -> int:
     """The source line of ``path`` (relative to the ``resume`` key) in a record."""
     return nearest_line(dict(record.lines), path)
 
@@ -137,12 +140,12 @@ class _Reader:
         self.as_of = as_of
         self.misspelt: set[str] = set()  # known keys that an unknown key was taken for
         self.problems: list[Problem] = []
-        self.used_paths: list[Path] = []
+        self.used_paths: list[KeyPath] = []
 
-    def problem(self, subtype: Subtype, path: Path, message: str) -> None:
+    def problem(self, subtype: Subtype, path: KeyPath, message: str) -> None:
         self.problems.append(Problem(subtype, message, self.line_of(path)))
 
-    def keys(self, data: Mapping[str, Any], allowed: frozenset[str], path: Path) -> None:
+    def keys(self, data: Mapping[str, Any], allowed: frozenset[str], path: KeyPath) -> None:
         for key in sorted(set(data) - allowed, key=str):
             known = ", ".join(sorted(allowed))
             hint = nearest(str(key), allowed)
@@ -151,7 +154,7 @@ class _Reader:
             advice = f"; did you mean {hint!r}?" if hint else ""
             self.problem(Subtype.KEY, (*path, key), f"unknown key {key!r} (known: {known}){advice}")
 
-    def text(self, data: Mapping[str, Any], key: str, path: Path, *, required: bool = False) -> str | None:
+    def text(self, data: Mapping[str, Any], key: str, path: KeyPath, *, required: bool = False) -> str | None:
         value = data.get(key)
         if value is None:
             if required:
@@ -166,7 +169,7 @@ class _Reader:
             return None
         return text
 
-    def month(self, data: Mapping[str, Any], key: str, path: Path, *, is_end: bool) -> int | None:
+    def month(self, data: Mapping[str, Any], key: str, path: KeyPath, *, is_end: bool) -> int | None:
         try:
             return parse_month(data[key], is_end=is_end)
         except DateError as error:
@@ -175,7 +178,7 @@ class _Reader:
             self.problem(Subtype.DATE, (*path, key), f"{key!r}: {error}{fix}")
             return None
 
-    def period(self, data: Mapping[str, Any], path: Path, *, required: bool) -> tuple[int | None, int | None, bool]:
+    def period(self, data: Mapping[str, Any], path: KeyPath, *, required: bool) -> tuple[int | None, int | None, bool]:
         """Returns (start, end, valid); end None with a start means ongoing."""
         if "start" not in data:
             if required:
@@ -217,7 +220,7 @@ class _Reader:
             return start, start, True
         return start, end, True
 
-    def skills(self, data: Mapping[str, Any], path: Path) -> tuple[str, ...]:
+    def skills(self, data: Mapping[str, Any], path: KeyPath) -> tuple[str, ...]:
         value = data.get("skills", [])
         if not isinstance(value, list):
             self.problem(Subtype.TYPE, (*path, "skills"), f"'skills' must be a list, not {_kind(value)}")
@@ -235,21 +238,21 @@ class _Reader:
                 names.append(" ".join(item.split()))
         return tuple(names)
 
-    def names(self, data: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    def names(self, data: Mapping[str, Any], key: str, path: KeyPath) -> tuple[str, ...]:
         """A list of plain names (text), each once."""
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.problem("type", (*path, key), f"{key!r} must be a list of names")
+            self.problem(Subtype.TYPE, (*path, key), f"{key!r} must be a list of names")
             return ()
         return tuple(dict.fromkeys(v.strip() for v in value))
 
-    def mapping(self, value: Any, path: Path, what: str) -> Mapping[str, Any] | None:
+    def mapping(self, value: Any, path: KeyPath, what: str) -> Mapping[str, Any] | None:
         if isinstance(value, Mapping):
             return value
         self.problem(Subtype.TYPE, path, f"{what} must be a mapping, not {_kind(value)}")
         return None
 
-    def items(self, data: Mapping[str, Any], key: str, path: Path) -> list[Any]:
+    def items(self, data: Mapping[str, Any], key: str, path: KeyPath) -> list[Any]:
         value = data.get(key)
         if value is None:
             if key not in self.misspelt:  # else the misspelling has been reported
@@ -277,13 +280,17 @@ def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
     return {
-        bool: "true/false", int: "a number", float: "a number", str: "text",
-        list: "a list", dict: "a mapping",
-    }.get(type(value), type(value).__name__)  # fmt: skip
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a mapping",
+    }.get(type(value), type(value).__name__)
 
 
 def parse_record(
-    data: Any, *, docname: str, title: str, line_of: LineOf, root: Path = ("resume",), as_of: int | None = None
+    data: Any, *, docname: str, title: str, line_of: LineOf, root: KeyPath = ("resume",), as_of: int | None = None
 ) -> tuple[Record | None, list[Problem]]:
     """Validate one page's ``resume`` mapping; ``line_of`` maps key paths to lines.
 
@@ -299,17 +306,19 @@ def parse_record(
         reader.problem(Subtype.FRONTMATTER, (*root, "kind"), f"{message} (one of: {', '.join(KINDS)})")
         return None, reader.problems
     slug = reader.text(data, "slug", root) or docname.rsplit("/", 1)[-1]
-    parse = {"employer": _employer, "project": _project, "catalogue": _catalogue}[kind]
-    record = parse(reader, data, root, docname=docname, slug=slug, title=title)
+    parsers: dict[str, Callable[..., Record]] = {"employer": _employer, "project": _project, "catalogue": _catalogue}
+    record = parsers[kind](reader, data, root, docname=docname, slug=slug, title=title)
     return record, reader.problems
 
 
-def _lines(reader: _Reader, root: Path, paths: list[Path]) -> tuple[tuple[Path, int], ...]:
+def _lines(reader: _Reader, root: KeyPath, paths: list[KeyPath]) -> tuple[tuple[KeyPath, int], ...]:
     """The lines later (cross-page) checks report at, keyed relative to ``root``."""
     return tuple((path, reader.line_of((*root, *path))) for path in paths)
 
 
-def _employer(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname: str, slug: str, title: str) -> Employer:
+def _employer(
+    reader: _Reader, data: Mapping[str, Any], root: KeyPath, *, docname: str, slug: str, title: str
+) -> Employer:
     reader.keys(data, EMPLOYER_KEYS, root)
     positions: list[Position] = []
     for index, item in enumerate(reader.items(data, "positions", root)):
@@ -320,8 +329,9 @@ def _employer(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname: 
         reader.keys(entry, POSITION_KEYS, where)
         position_title = reader.text(entry, "title", where, required=True)
         start, end, valid = reader.period(entry, where, required=True)
+        engagement = _engagement(reader, entry, where)
         if position_title and valid and start is not None:
-            positions.append(Position(position_title, start, end))
+            positions.append(Position(position_title, start, end, engagement))
     skills = reader.skills(data, root)
     return Employer(
         docname=docname,
@@ -336,7 +346,9 @@ def _employer(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname: 
     )
 
 
-def _project(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname: str, slug: str, title: str) -> Project:
+def _project(
+    reader: _Reader, data: Mapping[str, Any], root: KeyPath, *, docname: str, slug: str, title: str
+) -> Project:
     reader.keys(data, PROJECT_KEYS, root)
     start, end, _ = reader.period(data, root, required=False)
     skills = reader.skills(data, root)
@@ -353,14 +365,23 @@ def _project(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname: s
         end=end,
         skills=skills,
         lines=_lines(
-            reader, root,
-            [(), ("slug",), ("employer",), ("position",), ("directions",),
-             *(("skills", i) for i in range(len(skills)))],
+            reader,
+            root,
+            [
+                (),
+                ("slug",),
+                ("employer",),
+                ("position",),
+                ("directions",),
+                *(("skills", i) for i in range(len(skills))),
+            ],
         ),
-    )  # fmt: skip
+    )
 
 
-def _catalogue(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname: str, slug: str, title: str) -> Catalogue:
+def _catalogue(
+    reader: _Reader, data: Mapping[str, Any], root: KeyPath, *, docname: str, slug: str, title: str
+) -> Catalogue:
     reader.keys(data, CATALOGUE_KEYS, root)
     entries: list[SkillEntry] = []
     for c_index, item in enumerate(reader.items(data, "categories", root)):
@@ -397,18 +418,29 @@ def _catalogue(reader: _Reader, data: Mapping[str, Any], root: Path, *, docname:
     return Catalogue(docname=docname, entries=tuple(entries), lines=_lines(reader, root, [()]))
 
 
-def _level(reader: _Reader, skill: Mapping[str, Any], path: Path) -> str | None:
+def _level(reader: _Reader, skill: Mapping[str, Any], path: KeyPath) -> str | None:
     level = reader.text(skill, "level", path)
     if level is not None and level.casefold() not in LEVEL_RANK:
         known = ", ".join(LEVEL_RANK)
         reader.problem(
-            Subtype.SKILL, (*path, "level"),
+            Subtype.SKILL,
+            (*path, "level"),
             f"level {level!r} is not one the catalogue knows ({known}): use one of them, or leave the level out",
-        )  # fmt: skip
+        )
     return level
 
 
-def _years(reader: _Reader, skill: Mapping[str, Any], path: Path) -> float | None:
+def _engagement(reader: _Reader, position: Mapping[str, Any], path: KeyPath) -> str:
+    value = position.get("engagement", ENGAGEMENTS[0])
+    if value not in ENGAGEMENTS:
+        reader.problem(
+            Subtype.TYPE, (*path, "engagement"), f"'engagement' must be one of {', '.join(ENGAGEMENTS)}, not {value!r}"
+        )
+        return ENGAGEMENTS[0]
+    return str(value)
+
+
+def _years(reader: _Reader, skill: Mapping[str, Any], path: KeyPath) -> float | None:
     value = skill.get("years")
     if value is None:
         return None
@@ -418,7 +450,7 @@ def _years(reader: _Reader, skill: Mapping[str, Any], path: Path) -> float | Non
     return value
 
 
-def _aliases(reader: _Reader, skill: Mapping[str, Any], path: Path) -> tuple[str, ...]:
+def _aliases(reader: _Reader, skill: Mapping[str, Any], path: KeyPath) -> tuple[str, ...]:
     value = skill.get("aliases", [])
     if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
         reader.problem(Subtype.TYPE, (*path, "aliases"), "'aliases' must be a list of names")

@@ -34,27 +34,39 @@ class Subtype(StrEnum):
         return member
 
     FRONTMATTER = "frontmatter", "the `resume` block is not a mapping, or `kind` is missing or unknown"
-    KEY = "key", (
-        "a key is not one of those above (the nearest one is suggested), is given twice, or is missing "
-        "where it is required (a position's `end` too); a top-level key is a near miss of `resume`"
+    KEY = (
+        "key",
+        (
+            "a key is not one of those above (the nearest one is suggested), is given twice, or is missing "
+            "where it is required (a position's `end` too); a top-level key is a near miss of `resume`"
+        ),
     )
-    TYPE = "type", "a value has the wrong type (a number where a list belongs, …)"
+    TYPE = "type", "a value has the wrong type (a number where a list belongs, …) or is not one of its choices"
     DATE = "date", "a date is malformed or impossible, or a start comes after `resume_as_of`"
     RANGE = "range", "an end comes before its start"
     EMPLOYER = "employer", "a project names an employer slug that has no page"
     POSITION = "position", "a project names a position its employer's page does not list"
-    DIRECTION = "direction", "a project or page names a direction that `resume_directions` in `conf.py` does not declare"
+    DIRECTION = (
+        "direction",
+        "a project or page names a direction that `resume_directions` in `conf.py` does not declare",
+    )
     SLUG = "slug", "two pages of the same kind share a slug"
-    SKILL = "skill", (
-        "a skill name is empty or not in the catalogue, or a ``{skill}`` role names a skill "
-        "that has no entry to link to, or a catalogue `level` is not one it knows"
+    SKILL = (
+        "skill",
+        (
+            "a skill name is empty or not in the catalogue, or a ``{skill}`` role names a skill "
+            "that has no entry to link to, or a catalogue `level` is not one it knows"
+        ),
     )
     DIRECTIVE = "directive", "a directive option names something that does not exist, or a range is reversed"
     EMAIL = "email", "an ``{email}`` role is given something that is not an e-mail address"
     CONFIG = "config", "`resume_as_of` in `conf.py` is not a `YYYY-MM` date"
-    YAML = "yaml", (
-        "the front matter is not valid YAML (the warning gives line, column and reason), "
-        "or its closing `---` is missing"
+    YAML = (
+        "yaml",
+        (
+            "the front matter is not valid YAML (the warning gives line, column and reason), "
+            "or its closing `---` is missing"
+        ),
     )
     TITLE = "title", "a page has no `#` title"
 
