@@ -18,26 +18,24 @@ PALETTE_CSS = "resume-palette.css"
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
-    """``config-inited``: the folder of ``resume.css``, and one beside the
-    doctrees holding the palette's stylesheet, on the static path.
+    """``config-inited``: the folder of ``resume.css`` on the static path.
 
     Set before Sphinx compares the settings with those of the last build, so
     that an incremental build does not report the configuration as changed.
     Only HTML-format builders read ``html_static_path``.
     """
-    generated = Path(app.doctreedir) / "resume-static"
-    generated.mkdir(parents=True, exist_ok=True)
-    palette = generated / PALETTE_CSS
-    if not palette.exists() or palette.read_text(encoding="utf-8") != stylesheet():
-        palette.write_text(stylesheet(), encoding="utf-8")
-    for folder in (str(STATIC), str(generated)):
-        if folder not in config.html_static_path:
-            config.html_static_path.append(folder)
+    if str(STATIC) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC))
 
 
 def add_html_assets(app: Sphinx) -> None:
-    """``builder-inited``: link ``resume.css`` and the palette's stylesheet
-    from HTML-format pages."""
-    if app.builder.format == "html":
-        app.add_css_file(PALETTE_CSS)
-        app.add_css_file("resume.css")
+    """``builder-inited``: link ``resume.css`` and the palette's stylesheet from
+    HTML-format pages, writing the latter into the output's static folder
+    (generated, so it cannot be a path in the settings, which differ by build)."""
+    if app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    (static / PALETTE_CSS).write_text(stylesheet(), encoding="utf-8")
+    app.add_css_file(PALETTE_CSS)
+    app.add_css_file("resume.css")
