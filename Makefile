@@ -23,13 +23,14 @@ endif
 NPM_DEPS := node_modules/.package-lock.json
 
 .DEFAULT_GOAL := html
-.PHONY: help html epub latex pdf downloads all live lint test venv system-deps clean
+.PHONY: help html epub latex pdf json new downloads all live lint test venv system-deps clean
 
 help:
 	@echo "make html         the site, in $(BUILDDIR)/html (the default)"
 	@echo "make pdf          the PDF book and the two-page résumé, in $(BUILDDIR)/latex"
 	@echo "make epub         the ePub, in $(BUILDDIR)/epub"
-	@echo "make all          PDFs and ePub, then the site with links to them"
+	@echo "make json         the résumé as JSON Resume, $(BUILDDIR)/json/resume.json"
+	@echo "make all          PDFs, ePub and JSON, then the site with links to them"
 	@echo "make live         preview at http://127.0.0.1:8000 that reloads as you edit"
 	@echo "make lint         ruff (lint and format check) and mypy, as configured in pyproject.toml"
 	@echo "make test         lint, then every test (.venv/bin/python -m pytest)"
@@ -78,6 +79,9 @@ epub: $(SITE_DEPS)
 latex: $(SITE_DEPS)
 	$(SPHINX) -b latex -d $(BUILDDIR)/doctrees/latex . $(BUILDDIR)/latex
 
+json: $(SITE_DEPS)
+	$(SPHINX) -b jsonresume -d $(BUILDDIR)/doctrees/json . $(BUILDDIR)/json
+
 # latexmk runs XeLaTeX as often as needed for every .tex file; the two
 # documents are built side by side. A character missing from the fonts is an
 # error (resumestyle.sty), so a PDF that comes out is complete.
@@ -88,9 +92,9 @@ pdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex -j2 all-pdf \
 	  LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -file-line-error"
 
-downloads: pdf epub
+downloads: pdf epub json
 	mkdir -p $(DOWNLOADS)
-	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/epub/*.epub $(DOWNLOADS)/
+	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/epub/*.epub $(BUILDDIR)/json/resume.json $(DOWNLOADS)/
 
 all: downloads
 	$(MAKE) html

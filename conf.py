@@ -17,11 +17,36 @@ from urllib.parse import urljoin, urlsplit
 HERE = Path(__file__).parent.resolve()
 sys.path.insert(0, str(HERE / "_ext"))
 
-# -- Project ---------------------------------------------------------------
+# -- The person ----------------------------------------------------------------
+# Everything in this file that is about the person the site describes.
+# `make new` writes this block, and nothing else of conf.py, for a new site.
 
-project = "Alfred Perlstein"
-author = "Alfred Perlstein"
+project = author = "Alfred Perlstein"
 copyright = "2003–2012, Alfred Perlstein"
+# The file names of the PDFs and the ePub, and the ePub's identifier.
+SLUG = "alfred-perlstein"
+# The month the résumé speaks from: "ongoing" ends and the PDF title pages.
+resume_as_of = "2012-04"
+# Contact details for the JSON Resume export (`make json`); address and phone
+# are written only with `-t private`.
+resume_basics = {
+    "label": "FreeBSD kernel and systems engineer",
+    "email": "alfred@freebsd.org",
+    "url": "http://freebsd.org/~alfred/",
+    "location": {"city": "San Francisco", "region": "CA", "countryCode": "US"},
+    "private": {"address": "9 Caire Terrace", "postalCode": "94107", "phone": "415.312.3931"},
+}
+# The directions the résumé's objective names. Projects say which they serve
+# (`directions` in their front matter); `make pdf` writes one two-page brief
+# per direction, from brief-<slug>.md, beside the general one.
+resume_directions = {
+    "operating-systems": "operating system programming",
+    "internet-applications": "scalable internet applications",
+    "systems-operation": "systems operation",
+}
+
+# -- end of the person -------------------------------------------------------
+
 language = "en"
 
 extensions = [
@@ -42,6 +67,7 @@ bibtex_reference_style = "author_year"
 exclude_patterns = [
     ".*",  # hidden folders: .ci, .venv, .pytest_cache, …
     "_build",
+    "_ext",
     "_includes/**",  # snippets, only ever pulled into pages with {include}
     "README.md",
     "tests",
@@ -51,15 +77,6 @@ exclude_patterns = [
     "venv",
 ]
 
-resume_as_of = "2012-04"
-# The directions the résumé's objective names. Projects say which they serve
-# (`directions` in their front matter); `make pdf` writes one two-page brief
-# per direction, from brief-<slug>.md, beside the general one.
-resume_directions = {
-    "operating-systems": "operating system programming",
-    "internet-applications": "scalable internet applications",
-    "systems-operation": "systems operation",
-}
 # The résumé's edition is the date it speaks from (EPUB 3 wants a version);
 # the PDF title pages show that date, not the day of the build.
 version = release = resume_as_of
@@ -74,12 +91,14 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", str(EDITION_EPOCH))
 
 # -- Download links ----------------------------------------------------------
 #
-# index.md offers the PDF book, the two-page résumé and the ePub through the
-# substitutions {{ download_pdf }}, {{ download_brief }} and {{ download_epub }}.
+# index.md offers the PDF book, the two-page résumé, the ePub and the JSON
+# Resume document through the substitutions {{ download_pdf }},
+# {{ download_brief }}, {{ download_epub }} and {{ download_json }}.
 #
 # On Read the Docs the links are absolute, so they work in every format: the
 # book and the ePub are the version's own downloads, and the two-page résumé
-# is copied beside the HTML pages by the PDF job in .readthedocs.yaml.
+# and the JSON Resume document are copied beside the HTML pages by jobs in
+# .readthedocs.yaml.
 # Locally, `make all` builds the PDFs and the ePub, puts them in a folder and
 # names it in DOWNLOADS_DIR for the HTML build, which copies its files to the
 # root of the site and links them. Without DOWNLOADS_DIR (the ePub, a plain
@@ -89,12 +108,12 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", str(EDITION_EPOCH))
 # files say so in their names, so that the wrong one is not sent.
 _tags = globals().get("tags")  # Sphinx's build tags; absent when read by other tools
 PRIVATE = "-private" if _tags is not None and _tags.has("private") else ""
-BOOK_NAME = f"alfred-perlstein{PRIVATE}"
-BRIEF_NAME = f"alfred-perlstein-brief{PRIVATE}"
+BOOK_NAME = f"{SLUG}{PRIVATE}"
+BRIEF_NAME = f"{SLUG}-brief{PRIVATE}"
 
 
 def brief_name(direction: str) -> str:
-    return f"alfred-perlstein-brief-{direction}{PRIVATE}"
+    return f"{SLUG}-brief-{direction}{PRIVATE}"
 
 
 DOWNLOADS = {
@@ -102,6 +121,7 @@ DOWNLOADS = {
     "download_pdf": ("PDF", f"{BOOK_NAME}.pdf", "pdf"),
     "download_brief": ("PDF", f"{BRIEF_NAME}.pdf", None),
     "download_epub": ("ePub", f"{BOOK_NAME}.epub", "epub"),
+    "download_json": ("JSON Resume", "resume.json", None),
 }
 
 on_rtd = bool(os.environ.get("READTHEDOCS"))
@@ -180,7 +200,7 @@ html_extra_path = [str(downloads_dir)] if downloads_dir and downloads_dir.is_dir
 
 epub_basename = BOOK_NAME
 epub_title = f"{project} — Résumé"
-epub_description = "The career of Alfred Perlstein: employers, projects and skills."
+epub_description = f"The career of {project}: employers, projects and skills."
 epub_author = author
 epub_publisher = author
 epub_contributor = author
@@ -191,7 +211,7 @@ epub_tocdepth = 2
 epub_copyright = copyright
 epub_language = language
 # epub_uid must be an XML name; the identifier is the same stable string.
-epub_uid = "alfred-perlstein-resume"
+epub_uid = f"{SLUG}-resume"
 epub_identifier = epub_uid
 epub_scheme = "unknown"
 # A link in an e-reader can be followed; written-out URLs would only clutter.

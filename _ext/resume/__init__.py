@@ -20,6 +20,7 @@ from .consistency import check_consistency
 from .directives import DIRECTIVES
 from .domain import ResumeDomain, skill_role, warn_missing_skill
 from .epub import SvgEpubBuilder
+from .jsonresume import setup_jsonresume
 from .preview import show_problems
 from .problems import setup_problems
 from .roles import EmailRole
@@ -87,6 +88,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("skill", skill_role)
     app.add_role("email", EmailRole())
     _add_nodes(app)
+    setup_jsonresume(app)
     app.add_latex_package("tikz")
     app.connect("doctree-read", read_metadata)
     app.connect("env-check-consistency", check_consistency)

@@ -48,7 +48,7 @@ class email_link(nodes.Inline, nodes.TextElement):
 
 
 def spoken_address(address: str) -> str:
-    """``alfred@freebsd.org`` → ``alfred at freebsd dot org``."""
+    """``someone@example.org`` → ``someone at example dot org``."""
     user, _, host = address.partition("@")
     return f"{user} at {host.replace('.', ' dot ')}" if host else address
 

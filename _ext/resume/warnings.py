@@ -69,6 +69,7 @@ class Subtype(StrEnum):
         ),
     )
     TITLE = "title", "a page has no `#` title"
+    JSON = "json", "the JSON Resume export (`make json`) does not validate against the schema"
 
 
 def warn(subtype: Subtype, message: str, location: tuple[str, int] | str | Node | None) -> None:

@@ -1,0 +1,249 @@
+"""What only JSON Resume holds, shown on the page: ``{resume-details}``.
+
+An imported page keeps the JSON Resume fields that the résumé model has no
+key for (highlights, roles, links, education, …) in its ``jsonresume`` front
+matter. The directive leaves a placeholder that is filled, once the page's
+front matter is known (``doctree-read``), with plain docutils nodes: the
+text stays Text, so every writer escapes it, and links are made only from
+URL fields with an http, https or mailto address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..frontmatter import decode
+from ..warnings import Subtype, warn
+from .schema import is_link
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+FRONT_MATTER_KEY = "jsonresume"
+
+
+class details_placeholder(nodes.General, nodes.Element):
+    """Where the page's JSON Resume details go; replaced while the page is read."""
+
+
+class DetailsDirective(SphinxDirective):
+    """``{resume-details}``: the page's own details; ``{resume-details} basics``: the person's."""
+
+    has_content = False
+    optional_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        what = self.arguments[0] if self.arguments else "page"
+        if what not in ("page", "basics"):
+            warn(Subtype.DIRECTIVE, f"resume-details: unknown argument {what!r} (page or basics)", self.get_location())
+            return []
+        node = details_placeholder(what=what)
+        self.set_source_info(node)
+        return [node]
+
+
+def page_details(app: Sphinx, docname: str) -> dict[str, Any]:
+    """The ``jsonresume`` front matter of a page, as a mapping (empty without one)."""
+    raw = app.env.metadata.get(docname, {}).get(FRONT_MATTER_KEY)
+    value = decode(raw) if raw is not None else {}
+    return value if isinstance(value, dict) else {}
+
+
+def fill_details(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: replace each placeholder with the details it stands for."""
+    docname = app.env.docname
+    for node in list(doctree.findall(details_placeholder)):
+        if node["what"] == "basics":
+            content = basics_nodes(app.config.resume_basics)
+        else:
+            resume = decode(app.env.metadata.get(docname, {}).get("resume"))
+            content = page_nodes(page_details(app, docname), resume if isinstance(resume, dict) else {})
+        node.replace_self(content)
+
+
+# -- pure node builders --------------------------------------------------------
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _texts(value: Any) -> list[str]:
+    return [item.strip() for item in value if _text(item)] if isinstance(value, list) else []
+
+
+def _para(*children: nodes.Node | str) -> nodes.paragraph:
+    para = nodes.paragraph()
+    for child in children:
+        para += nodes.Text(child) if isinstance(child, str) else child
+    return para
+
+
+def _paragraphs(text: str) -> list[nodes.paragraph]:
+    """Text with blank lines between paragraphs; other line breaks are spaces."""
+    blocks = [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n")]
+    return [_para(block) for block in blocks if block]
+
+
+def _link(url: Any, text: str | None = None) -> nodes.Node | None:
+    """A link for an http, https or mailto URL; other URLs stay text."""
+    if not _text(url):
+        return None
+    url = url.strip()
+    label = text or (url.removeprefix("mailto:"))
+    if not is_link(url):
+        return nodes.Text(label if text else url)
+    return nodes.reference(label, label, refuri=url)
+
+
+def _field(name: str, *body: nodes.Node) -> nodes.field:
+    field = nodes.field()
+    field += nodes.field_name(name, name)
+    field += nodes.field_body("", *body)
+    return field
+
+
+def _bullets(items: Iterable[nodes.Node | str]) -> nodes.bullet_list:
+    bullets = nodes.bullet_list()
+    for item in items:
+        bullets += nodes.list_item("", item if isinstance(item, nodes.Element) else _para(item))
+    return bullets
+
+
+def _fields(pairs: Iterable[tuple[str, nodes.Node | str | None]]) -> list[nodes.Node]:
+    fields = nodes.field_list(classes=["resume-details"])
+    for name, value in pairs:
+        if value is None:
+            continue
+        fields += _field(name, value if isinstance(value, nodes.paragraph) else _para(value))
+    return [fields] if len(fields) else []
+
+
+def basics_nodes(basics: Mapping[str, Any]) -> list[nodes.Node]:
+    """The person's label, summary and contact details (never the private ones)."""
+    found: list[nodes.Node] = []
+    if label := _text(basics.get("label")):
+        found.append(_para(nodes.strong(label, label)))
+    if summary := _text(basics.get("summary")):
+        found.extend(_paragraphs(summary))
+    location = basics.get("location") if isinstance(basics.get("location"), Mapping) else {}
+    place = ", ".join(t for k in ("city", "region", "countryCode") if (t := _text(location.get(k))))
+    email = _text(basics.get("email"))
+    pairs: list[tuple[str, nodes.Node | str | None]] = [
+        ("Email", _link(f"mailto:{email}", email) if email else None),
+        ("Web", _link(basics.get("url"))),
+        ("Location", place or None),
+    ]
+    for profile in basics.get("profiles") or []:
+        if not isinstance(profile, Mapping):
+            continue
+        network = _text(profile.get("network")) or "Profile"
+        username = _text(profile.get("username"))
+        link = _link(profile.get("url"), username)
+        pairs.append((network, link if link is not None else username))
+    return found + _fields(pairs)
+
+
+def page_nodes(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nodes.Node]:
+    kind = resume.get("kind")
+    found: list[nodes.Node] = []
+    if kind == "employer":
+        found += _employer(details, resume)
+    elif kind == "project":
+        found += _project(details, resume)
+    found += _education(details.get("education"))
+    found += _interests(details.get("interests"))
+    found += _languages(details.get("languages"))
+    return found
+
+
+def _employer(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nodes.Node]:
+    found: list[nodes.Node] = []
+    positions = resume.get("positions") if isinstance(resume.get("positions"), list) else []
+    extra = details.get("positions") if isinstance(details.get("positions"), list) else []
+    for index, more in enumerate(extra):
+        if not isinstance(more, Mapping):
+            continue
+        position = positions[index] if index < len(positions) and isinstance(positions[index], Mapping) else {}
+        body: list[nodes.Node] = []
+        for key in ("description", "summary"):
+            if text := _text(more.get(key)):
+                body += _paragraphs(text)
+        if highlights := _texts(more.get("highlights")):
+            body.append(_bullets(highlights))
+        body += _fields([
+            ("Location", _text(more.get("location"))),
+            ("Web", _link(more.get("url"))),
+        ])  # fmt: skip
+        if body:
+            title = _text(position.get("title")) or "Position"
+            found.append(nodes.rubric(title, title))
+            found += body
+    return found
+
+
+def _project(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nodes.Node]:
+    found: list[nodes.Node] = []
+    if summary := _text(resume.get("summary")):
+        found += _paragraphs(summary)
+    roles = _texts(details.get("roles"))
+    found += _fields([
+        ("Roles", ", ".join(roles) or None),
+        ("For", _text(details.get("entity")) if not resume.get("employer") else None),
+        ("Type", _text(details.get("type"))),
+        ("Web", _link(details.get("url"))),
+    ])  # fmt: skip
+    if highlights := _texts(details.get("highlights")):
+        found.append(nodes.rubric("Results", "Results"))
+        found.append(_bullets(highlights))
+    return found
+
+
+def _education(entries: Any) -> list[nodes.Node]:
+    items: list[nodes.Node] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, Mapping):
+            continue
+        item = nodes.container()
+        head = _para()
+        name = _text(entry.get("institution")) or "Institution"
+        link = _link(entry.get("url"), name)
+        head += nodes.strong("", "", link) if isinstance(link, nodes.reference) else nodes.strong(name, name)
+        study = ", ".join(t for k in ("studyType", "area") if (t := _text(entry.get(k))))
+        dates = " – ".join(t for k in ("startDate", "endDate") if (t := _text(entry.get(k))))
+        for part in (study, dates, f"score {entry['score']}" if _text(entry.get("score")) else ""):
+            if part:
+                head += nodes.Text(f"; {part}" if len(head) > 1 else f": {part}")
+        item += head
+        if courses := _texts(entry.get("courses")):
+            item += _bullets(courses)
+        items.append(item)
+    return [_bullets(items)] if items else []
+
+
+def _interests(entries: Any) -> list[nodes.Node]:
+    lines: list[str] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, Mapping) and (name := _text(entry.get("name"))):
+            keywords = _texts(entry.get("keywords"))
+            lines.append(f"{name}: {', '.join(keywords)}" if keywords else name)
+    return [_bullets(lines)] if lines else []
+
+
+def _languages(entries: Any) -> list[nodes.Node]:
+    lines: list[str] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, Mapping) and (language := _text(entry.get("language"))):
+            fluency = _text(entry.get("fluency"))
+            lines.append(f"{language}: {fluency}" if fluency else language)
+    return [_bullets(lines)] if lines else []
+
+
+def setup_details(app: Sphinx) -> None:
+    app.add_node(details_placeholder)
+    app.add_directive("resume-details", DetailsDirective)
+    app.connect("doctree-read", fill_details)

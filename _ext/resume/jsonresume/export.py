@@ -1,0 +1,181 @@
+"""The site's records as a JSON Resume document: plain data in, plain data out.
+
+What the résumé model holds (names, positions, dates, skills, summaries) comes
+from the records; what only JSON Resume has (highlights, roles, exact dates,
+education, …) from the ``jsonresume`` front matter that an imported site keeps
+beside them. See :mod:`resume.jsonresume.importer` for the other direction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..dates import Period
+from ..model import Catalogue, Employer, Project
+from .dates import exported_date, format_date
+
+# JSON Resume sections kept verbatim in the front matter of one page each.
+PERSON_SECTIONS = ("education", "interests", "languages")
+# The parts of basics.location left out unless the build is private.
+PRIVATE_BASICS = ("address", "postalCode", "phone")
+
+
+@dataclass
+class SiteData:
+    """Everything an export is drawn from, gathered by the builder."""
+
+    name: str
+    basics: Mapping[str, Any]
+    as_of: int
+    employers: Sequence[Employer]
+    projects: Sequence[Project]
+    catalogue: Catalogue | None
+    extras: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # by docname
+    urls: Mapping[str, str] = field(default_factory=dict)  # absolute page URLs by docname
+    canonical: str | None = None
+    private: bool = False
+    results: Mapping[str, Any] = field(default_factory=dict)  # a project's stated result, by docname
+
+
+def export(site: SiteData) -> dict[str, Any]:
+    document: dict[str, Any] = {"basics": _basics(site)}
+    document["work"] = _work(site)
+    document["projects"] = [_project(site, project) for project in _projects_in_order(site)]
+    document["skills"] = _skills(site.catalogue)
+    for section in PERSON_SECTIONS:
+        entries = next(
+            (extra[section] for _, extra in sorted(site.extras.items()) if section in extra), None
+        )
+        if entries:
+            document[section] = entries
+    document["meta"] = {"version": format_date(site.as_of), "lastModified": format_date(site.as_of)}
+    if site.canonical:
+        document["meta"]["canonical"] = site.canonical
+    return {key: value for key, value in document.items() if value not in ([], {})}
+
+
+def _basics(site: SiteData) -> dict[str, Any]:
+    basics: dict[str, Any] = {"name": site.name}
+    private = dict(site.basics.get("private") or {})
+    for key, value in site.basics.items():
+        if key == "private" or value in (None, "", [], {}):
+            continue
+        basics[key] = value
+    if site.private:
+        location = dict(basics.get("location") or {})
+        for key in ("address", "postalCode"):
+            if private.get(key):
+                location[key] = private[key]
+        if location:
+            basics["location"] = location
+        if private.get("phone"):
+            basics["phone"] = private["phone"]
+    return basics
+
+
+def _work(site: SiteData) -> list[dict[str, Any]]:
+    rows: list[tuple[tuple[int, int, str, int], dict[str, Any]]] = []
+    for employer in site.employers:
+        extra = site.extras.get(employer.docname, {})
+        details = list(extra.get("positions") or [])
+        for index, position in enumerate(employer.positions):
+            more = details[index] if index < len(details) and isinstance(details[index], Mapping) else {}
+            entry: dict[str, Any] = {"name": employer.name, "position": position.title}
+            location = more.get("location") or employer.location
+            if location:
+                entry["location"] = location
+            for key in ("description",):
+                if more.get(key):
+                    entry[key] = more[key]
+            if employer.docname in site.urls:
+                entry["url"] = site.urls[employer.docname]
+            entry["startDate"] = exported_date(position.start, more.get("startDate"), is_end=False)
+            if position.end is not None:
+                entry["endDate"] = exported_date(position.end, more.get("endDate"), is_end=True)
+            for key in ("summary", "highlights"):
+                if more.get(key):
+                    entry[key] = more[key]
+            end = position.end if position.end is not None else 10**6
+            rows.append(((-end, -position.start, employer.name.casefold(), index), entry))
+    return [entry for _, entry in sorted(rows, key=lambda row: row[0])]
+
+
+def _projects_in_order(site: SiteData) -> list[Project]:
+    def key(project: Project) -> tuple[int, str, str]:
+        return (-(project.start or 0), project.name.casefold(), project.name)
+
+    return sorted(site.projects, key=key)
+
+
+def _project(site: SiteData, project: Project) -> dict[str, Any]:
+    extra = site.extras.get(project.docname, {})
+    employer = next((e for e in site.employers if e.slug == project.employer), None)
+    entry: dict[str, Any] = {"name": project.name}
+    if project.summary:
+        entry["description"] = project.summary
+    highlights = _highlights(site.results.get(project.docname)) or list(extra.get("highlights") or [])
+    if highlights:
+        entry["highlights"] = highlights
+    if project.skills:
+        entry["keywords"] = list(project.skills)
+    if project.start is not None:
+        entry["startDate"] = exported_date(project.start, extra.get("startDate"), is_end=False)
+        if project.end is not None:
+            entry["endDate"] = exported_date(project.end, extra.get("endDate"), is_end=True)
+    if project.docname in site.urls:
+        entry["url"] = site.urls[project.docname]
+    roles = list(extra.get("roles") or []) or _roles(site, project, employer)
+    if roles:
+        entry["roles"] = roles
+    entity = extra.get("entity") or (employer.name if employer else None)
+    if entity:
+        entry["entity"] = entity
+    if extra.get("type"):
+        entry["type"] = extra["type"]
+    return entry
+
+
+def _highlights(result: Any) -> list[str]:
+    if isinstance(result, str) and result.strip():
+        return [result.strip()]
+    if isinstance(result, list):
+        return [str(item) for item in result if str(item).strip()]
+    return []
+
+
+def _roles(site: SiteData, project: Project, employer: Employer | None) -> list[str]:
+    """The positions held at the employer while the project ran (all of them if undated)."""
+    if employer is None:
+        return []
+    period = project.period(site.as_of)
+    titles: list[str] = []
+    for position in employer.positions:
+        held = position.period(site.as_of)
+        if period is None or _overlap(held, period):
+            if position.title not in titles:
+                titles.append(position.title)
+    return titles
+
+
+def _overlap(first: Period, second: Period) -> bool:
+    return first.start <= second.end and second.start <= first.end
+
+
+def _skills(catalogue: Catalogue | None) -> list[dict[str, Any]]:
+    """One skill per category and stated level, the category's skills its keywords."""
+    if catalogue is None:
+        return []
+    groups: dict[tuple[str, str | None], list[str]] = {}
+    for entry in catalogue.entries:
+        groups.setdefault((entry.category, entry.level), []).append(entry.name)
+    skills: list[dict[str, Any]] = []
+    for (category, level), names in groups.items():
+        skill: dict[str, Any] = {"name": category}
+        if level:
+            skill["level"] = level
+        if names != [category]:
+            skill["keywords"] = names
+        skills.append(skill)
+    return skills

@@ -1,0 +1,115 @@
+"""The site as a JSON Resume document (`make json`): valid, complete, private by default.
+
+Generic: it reads this site's own pages and settings, so a site made by
+`make new` runs it on its own career.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft7Validator
+from resume.jsonresume.schema import SCHEMA, schema_problems
+from site_fixtures import ROOT, site_config, sphinx_build
+
+BASE = "https://resume.example.org/"
+
+
+@pytest.fixture(scope="session")
+def exported(site_root: Path) -> dict:
+    outdir = sphinx_build("jsonresume", site_root / "json", "-D", f"html_baseurl={BASE}")
+    return json.loads((outdir / "resume.json").read_text("utf-8"))
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text("utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    return yaml.safe_load(text.split("\n---\n", 1)[0][4:]) or {}
+
+
+def pages(kind: str) -> dict[str, dict]:
+    """The ``resume`` front matter of every page of one kind, by document name."""
+    found = {}
+    for folder in ("experience", "projects"):
+        for path in sorted((ROOT / folder).glob("*.md")):
+            resume = front_matter(path).get("resume") or {}
+            if resume.get("kind") == kind:
+                found[f"{folder}/{path.stem}"] = resume
+    return found
+
+
+def test_the_export_validates_against_the_vendored_schema(exported):
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert sorted(error.message for error in Draft7Validator(schema).iter_errors(exported)) == []
+    assert schema_problems(exported) == []
+
+
+def test_every_position_is_a_work_entry_with_its_page(exported):
+    employers = pages("employer")
+    expected = sorted(
+        (f"{BASE}{docname}.html", position["title"]) for docname, resume in employers.items()
+        for position in resume["positions"]
+    )  # fmt: skip
+    assert sorted((entry["url"], entry["position"]) for entry in exported["work"]) == expected
+    ongoing = sum(1 for r in employers.values() for p in r["positions"] if p.get("end") == "ongoing")
+    assert sum(1 for entry in exported["work"] if "endDate" not in entry) == ongoing
+
+
+def test_every_project_page_is_a_project(exported):
+    projects = pages("project")
+    assert sorted(entry["url"] for entry in exported["projects"]) == sorted(
+        f"{BASE}{docname}.html" for docname in projects
+    )
+    summaries = sorted(r["summary"] for r in projects.values() if r.get("summary"))
+    assert sorted(" ".join(p["description"].split()) for p in exported["projects"] if "description" in p) == [
+        " ".join(s.split()) for s in summaries
+    ]
+
+
+def test_every_catalogue_skill_is_a_keyword_with_its_level(exported):
+    catalogue = front_matter(ROOT / "skills.md")["resume"]
+    stated = {
+        (category["name"], skill["name"], skill.get("level"))
+        for category in catalogue["categories"] for skill in category["skills"]
+    }  # fmt: skip
+    exported_skills = {
+        (skill["name"], keyword, skill.get("level"))
+        for skill in exported["skills"] for keyword in skill.get("keywords", [skill["name"]])
+    }  # fmt: skip
+    assert exported_skills == stated
+
+
+def test_basics_and_meta_come_from_conf(exported):
+    config = site_config()
+    assert exported["basics"]["name"] == config["project"]
+    assert exported["meta"]["lastModified"] == config["resume_as_of"]
+    assert exported["meta"]["canonical"] == f"{BASE}resume.json"
+    location = exported["basics"].get("location", {})
+    assert "phone" not in exported["basics"] and "address" not in location and "postalCode" not in location
+
+
+def test_a_private_build_adds_address_and_phone(site_root):
+    private = site_config()["resume_basics"].get("private") or {}
+    outdir = sphinx_build("jsonresume", site_root / "json-private", "-t", "private")
+    basics = json.loads((outdir / "resume.json").read_text("utf-8"))["basics"]
+    assert basics.get("phone") == private.get("phone")
+    assert basics.get("location", {}).get("address") == private.get("address")
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ({"work": [{}, {}, {"startDate": "2019-13"}]}, "/work/2/startDate: '2019-13' is not a real month"),
+        ({"projects": [{"endDate": "2021-02-30"}]}, "/projects/0/endDate: '2021-02-30' is not a real day"),
+        ({"work": [{"startDate": "2020-05", "endDate": "2019"}]}, "/work/0/endDate: '2019' is before startDate '2020-05'"),
+        ({"work": [{"startDate": "May 2020"}]}, "/work/0/startDate: 'May 2020' does not match"),
+        ({"basics": {"name": 7}}, "/basics/name: 7 is not of type 'string'"),
+    ],
+)  # fmt: skip
+def test_schema_problems_are_located_by_json_pointer(document, expected):
+    assert any(problem.startswith(expected) for problem in schema_problems(document)), schema_problems(document)
