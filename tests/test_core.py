@@ -156,7 +156,7 @@ def test_problems_are_located_and_the_record_survives():
         ({"kind": "employer", "positions": [{"title": "X", "start": "2007"}], "colour": "red"}, "key"),
         ({"kind": "project", "employer": "acme", "skills": ["C", 7]}, "type"),
         ({"kind": "project", "employer": "acme", "skills": ["  "]}, "skill"),
-        ({"kind": "project"}, "key"),
+        ({"kind": "project", "summary": "S", "client": "X"}, "key"),  # no employer is fine, a stray key is not
         ({"kind": "catalogue", "categories": [{"name": "L", "skills": [{"name": "C", "years": "many"}]}]}, "type"),
     ],
 )

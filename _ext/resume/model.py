@@ -356,7 +356,7 @@ def _project(
         docname=docname,
         slug=slug,
         name=title,
-        employer=reader.text(data, "employer", root, required=True) or "",
+        employer=reader.text(data, "employer", root) or "",  # none: an independent project
         summary=reader.text(data, "summary", root),
         result=reader.text(data, "result", root),
         position=reader.text(data, "position", root),
