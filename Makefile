@@ -30,6 +30,7 @@ help:
 	@echo "make pdf          the PDF book and the two-page résumé, in $(BUILDDIR)/latex"
 	@echo "make epub         the ePub, in $(BUILDDIR)/epub"
 	@echo "make json         the résumé as JSON Resume, $(BUILDDIR)/json/resume.json"
+	@echo "make new DEST=dir [FROM=resume.json]  a new site from a JSON Resume (or a starter)"
 	@echo "make all          PDFs, ePub and JSON, then the site with links to them"
 	@echo "make live         preview at http://127.0.0.1:8000 that reloads as you edit"
 	@echo "make lint         ruff (lint and format check) and mypy, as configured in pyproject.toml"
@@ -81,6 +82,12 @@ latex: $(SITE_DEPS)
 
 json: $(SITE_DEPS)
 	$(SPHINX) -b jsonresume -d $(BUILDDIR)/doctrees/json . $(BUILDDIR)/json
+
+# A new knowledge base in DEST, from the JSON Resume file FROM or, without it,
+# a starter to edit.
+new: $(SITE_DEPS)
+	@test -n "$(DEST)" || { echo "make new: set DEST=path/to/new-site"; exit 2; }
+	PYTHONPATH=_ext $(PYTHON) -m resume.jsonresume.newsite $(if $(FROM),--from "$(FROM)") "$(DEST)"
 
 # latexmk runs XeLaTeX as often as needed for every .tex file; the two
 # documents are built side by side. A character missing from the fonts is an

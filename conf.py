@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime
 import gc
+import html
 import os
 import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from sphinx.util import texescape
 
 HERE = Path(__file__).parent.resolve()
 sys.path.insert(0, str(HERE / "_ext"))
@@ -168,7 +171,8 @@ myst_substitutions["download_tailored"] = "\n".join(
 ACCENT = "1F5F8B"
 
 html_theme = "furo"
-html_title = project
+# The theme writes the title as HTML: a name with "<" or "&" in it must stay text.
+html_title = html.escape(project)
 # Furo follows the reader's light or dark preference and has a toggle; the
 # dark scheme gets a lighter shade of the accent, for contrast.
 html_theme_options = {
@@ -236,13 +240,14 @@ epub_post_files = [(f"{docname}.xhtml", title) for docname, title in ABOUT_PAGES
 
 latex_engine = "xelatex"
 latex_theme_path = ["_latex/themes"]
-# The book takes index.md's table of contents, not its text: the landing
-# page's overview and download links are for the web (toctree_only).
+# Title and author are LaTeX markup: the name is escaped to stay text.
+texescape.init()
+LATEX_NAME = texescape.escape(project, latex_engine)
 latex_documents = [
-    ("index", f"{BOOK_NAME}.tex", project, author, "resumebook"),
-    ("brief", f"{BRIEF_NAME}.tex", project, author, "resumebrief"),
+    ("index", f"{BOOK_NAME}.tex", LATEX_NAME, LATEX_NAME, "resumebook"),
+    ("brief", f"{BRIEF_NAME}.tex", LATEX_NAME, LATEX_NAME, "resumebrief"),
     *(
-        (f"brief-{direction}", f"{brief_name(direction)}.tex", project, author, "resumebrief")
+        (f"brief-{direction}", f"{brief_name(direction)}.tex", LATEX_NAME, LATEX_NAME, "resumebrief")
         for direction in resume_directions
     ),
 ]

@@ -9,6 +9,7 @@ Poppler) are looked up with :func:`require_tool`.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import os
 import re
@@ -23,8 +24,6 @@ from typing import NoReturn
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# 2012-04-01, the month of resume_as_of.
-SOURCE_DATE_EPOCH = "1333238400"
 STRICT = ("-W", "--keep-going", "-n")
 
 
@@ -67,18 +66,31 @@ def site_config() -> Mapping[str, object]:
     return runpy.run_path(str(ROOT / "conf.py"))
 
 
+def source_date_epoch() -> str:
+    """The first day of the month of ``resume_as_of``, in seconds since 1970."""
+    year, month = map(int, str(site_config()["resume_as_of"]).split("-"))
+    return str(calendar.timegm((year, month, 1, 0, 0, 0)))
+
+
 def build_environment(**extra: str) -> dict[str, str]:
     """The environment of a local build: fixed date, not Read the Docs, no downloads."""
     env = {
         key: value for key, value in os.environ.items() if not key.startswith("READTHEDOCS") and key != "DOWNLOADS_DIR"
     }
-    env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    env["SOURCE_DATE_EPOCH"] = source_date_epoch()
     env.update(extra)
     return env
 
 
-def sphinx_build(builder: str, outdir: Path, *options: str, env: Mapping[str, str] | None = None) -> Path:
-    """Build the site with *builder* into *outdir*; fail the test on any warning.
+def sphinx_build(
+    builder: str,
+    outdir: Path,
+    *options: str,
+    env: Mapping[str, str] | None = None,
+    srcdir: Path = ROOT,
+) -> Path:
+    """Build the site (or another at *srcdir*) with *builder* into *outdir*;
+    fail the test on any warning.
 
     The doctrees go beside *outdir*, not into it, so that the output holds only
     what is published.
@@ -97,7 +109,7 @@ def sphinx_build(builder: str, outdir: Path, *options: str, env: Mapping[str, st
         "-w",
         str(warnings),
         *options,
-        str(ROOT),
+        str(srcdir),
         str(outdir),
     ]
     result = subprocess.run(

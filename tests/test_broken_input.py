@@ -126,10 +126,10 @@ CASES: dict[str, Case] = {
         f"{EMPLOYER}:5",
         r"missing required key 'start'.*\[resume\.key\]",
     ),
-    "project-employer-missing": Case(
-        {PROJECT: page("resume:", "  kind: project", "  summary: Nobody's.")},
-        f"{PROJECT}:2",
-        r"missing required key 'employer'.*\[resume\.key\]",
+    "project-stray-key": Case(  # no employer is fine: a project done on one's own
+        {PROJECT: page("resume:", "  kind: project", "  summary: Nobody's.", "  client: Nobody")},
+        f"{PROJECT}:5",
+        r"unknown key 'client'.*\[resume\.key\]",
     ),
     "project-end-without-start": Case(
         {PROJECT: page("resume:", "  kind: project", "  employer: acme", "  end: 2008-01")},
@@ -301,6 +301,11 @@ CASES: dict[str, Case] = {
         {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8").replace('"2012-04"', '"2012-13"')},
         "conf.py:6",
         r"resume_as_of: '2012-13' has no month 13.*\[resume\.config\]",
+    ),
+    "basics-not-json-resume": Case(
+        {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + 'resume_basics = {"email": 5}\n'},
+        "conf.py:8",
+        r"resume_basics: /basics/email: 5 is not of type 'string'.*\[resume\.json\]",
     ),
     # -- directives and roles -------------------------------------------------------------------
     "timeline-unknown-option": Case(

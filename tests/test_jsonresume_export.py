@@ -54,7 +54,7 @@ def test_every_position_is_a_work_entry_with_its_page(exported):
     expected = sorted(
         (f"{BASE}{docname}.html", position["title"]) for docname, resume in employers.items()
         for position in resume["positions"]
-    )  # fmt: skip
+    )
     assert sorted((entry["url"], entry["position"]) for entry in exported["work"]) == expected
     ongoing = sum(1 for r in employers.values() for p in r["positions"] if p.get("end") == "ongoing")
     assert sum(1 for entry in exported["work"] if "endDate" not in entry) == ongoing
@@ -76,11 +76,11 @@ def test_every_catalogue_skill_is_a_keyword_with_its_level(exported):
     stated = {
         (category["name"], skill["name"], skill.get("level"))
         for category in catalogue["categories"] for skill in category["skills"]
-    }  # fmt: skip
+    }
     exported_skills = {
         (skill["name"], keyword, skill.get("level"))
         for skill in exported["skills"] for keyword in skill.get("keywords", [skill["name"]])
-    }  # fmt: skip
+    }
     assert exported_skills == stated
 
 
@@ -110,6 +110,6 @@ def test_a_private_build_adds_address_and_phone(site_root):
         ({"work": [{"startDate": "May 2020"}]}, "/work/0/startDate: 'May 2020' does not match"),
         ({"basics": {"name": 7}}, "/basics/name: 7 is not of type 'string'"),
     ],
-)  # fmt: skip
+)
 def test_schema_problems_are_located_by_json_pointer(document, expected):
     assert any(problem.startswith(expected) for problem in schema_problems(document)), schema_problems(document)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .builder import JSONResumeBuilder
+from .config import setup_basics
 from .details import setup_details
 
 if TYPE_CHECKING:
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
 
 
 def setup_jsonresume(app: Sphinx) -> None:
-    # The person's contact details, as JSON Resume's basics (without name,
-    # which is `project`); a "private" mapping holds what only -t private shows.
-    app.add_config_value("resume_basics", {}, "env", types=frozenset({dict}))
+    setup_basics(app)
     app.add_builder(JSONResumeBuilder)
     setup_details(app)

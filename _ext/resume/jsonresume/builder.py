@@ -64,7 +64,7 @@ class JSONResumeBuilder(Builder):
             urls={
                 record.docname: f"{base}/{record.docname}.html"
                 for record in [*employers, *career.projects] if base
-            },  # fmt: skip
+            },
             canonical=f"{base}/{FILENAME}" if base else None,
             private=self.tags.has("private"),
             results=_results(career.projects),

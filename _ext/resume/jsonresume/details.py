@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..frontmatter import decode
@@ -44,6 +45,20 @@ class DetailsDirective(SphinxDirective):
         node = details_placeholder(what=what)
         self.set_source_info(node)
         return [node]
+
+
+class KeepTitleAsTyped(SphinxTransform):
+    """A page showing JSON Resume data keeps its title's quotes and dashes as
+    typed: the title is a name from the file, and the export gives it back."""
+
+    default_priority = 700  # before SmartQuotes (750)
+
+    def apply(self, **kwargs: Any) -> None:
+        if next(iter(self.document.findall(details_placeholder)), None) is None:
+            return
+        title = next(iter(self.document.findall(nodes.title)), None)
+        if title is not None:
+            title["support_smartquotes"] = False
 
 
 def page_details(app: Sphinx, docname: str) -> dict[str, Any]:
@@ -178,7 +193,7 @@ def _employer(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nod
         body += _fields([
             ("Location", _text(more.get("location"))),
             ("Web", _link(more.get("url"))),
-        ])  # fmt: skip
+        ])
         if body:
             title = _text(position.get("title")) or "Position"
             found.append(nodes.rubric(title, title))
@@ -193,10 +208,10 @@ def _project(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[node
     roles = _texts(details.get("roles"))
     found += _fields([
         ("Roles", ", ".join(roles) or None),
-        ("For", _text(details.get("entity")) if not resume.get("employer") else None),
+        ("For", _text(details.get("entity"))),
         ("Type", _text(details.get("type"))),
         ("Web", _link(details.get("url"))),
-    ])  # fmt: skip
+    ])
     if highlights := _texts(details.get("highlights")):
         found.append(nodes.rubric("Results", "Results"))
         found.append(_bullets(highlights))
@@ -246,4 +261,5 @@ def _languages(entries: Any) -> list[nodes.Node]:
 def setup_details(app: Sphinx) -> None:
     app.add_node(details_placeholder)
     app.add_directive("resume-details", DetailsDirective)
+    app.add_transform(KeepTitleAsTyped)
     app.connect("doctree-read", fill_details)

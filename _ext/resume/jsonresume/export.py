@@ -18,8 +18,6 @@ from .dates import exported_date, format_date
 
 # JSON Resume sections kept verbatim in the front matter of one page each.
 PERSON_SECTIONS = ("education", "interests", "languages")
-# The parts of basics.location left out unless the build is private.
-PRIVATE_BASICS = ("address", "postalCode", "phone")
 
 
 @dataclass
@@ -57,21 +55,26 @@ def export(site: SiteData) -> dict[str, Any]:
 
 
 def _basics(site: SiteData) -> dict[str, Any]:
-    basics: dict[str, Any] = {"name": site.name}
-    private = dict(site.basics.get("private") or {})
-    for key, value in site.basics.items():
+    return public_basics(site.name, site.basics, private=site.private)
+
+
+def public_basics(name: str, settings: Mapping[str, Any], *, private: bool) -> dict[str, Any]:
+    """JSON Resume's basics from ``resume_basics``; the private part only if ``private``."""
+    basics: dict[str, Any] = {"name": name}
+    hidden = settings.get("private") if isinstance(settings.get("private"), Mapping) else {}
+    for key, value in settings.items():
         if key == "private" or value in (None, "", [], {}):
             continue
         basics[key] = value
-    if site.private:
-        location = dict(basics.get("location") or {})
+    if private:
+        location = dict(basics["location"]) if isinstance(basics.get("location"), Mapping) else {}
         for key in ("address", "postalCode"):
-            if private.get(key):
-                location[key] = private[key]
+            if hidden.get(key):
+                location[key] = hidden[key]
         if location:
             basics["location"] = location
-        if private.get("phone"):
-            basics["phone"] = private["phone"]
+        if hidden.get("phone"):
+            basics["phone"] = hidden["phone"]
     return basics
 
 

@@ -66,7 +66,7 @@ def _date_problems(document: dict[str, Any]) -> Iterator[str]:
                 isinstance(start, str) and isinstance(end, str)
                 and date_problem(start) is None and date_problem(end) is None
                 and month_of(end, is_end=True) < month_of(start, is_end=False)
-            ):  # fmt: skip
+            ):
                 yield f"{pointer(section, index, 'endDate')}: {end!r} is before startDate {start!r}"
 
 

@@ -1,0 +1,28 @@
+"""``resume_basics``: the person's contact details, checked once when the build starts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..config import _setting_location
+from ..warnings import Subtype, warn
+from .export import public_basics
+from .schema import schema_problems
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+def setup_basics(app: Sphinx) -> None:
+    # JSON Resume's basics without the name (that is `project`); a "private"
+    # mapping holds the address, postal code and phone of -t private builds.
+    app.add_config_value("resume_basics", {}, "env", types=frozenset({dict}))
+    app.connect("config-inited", check_basics)
+
+
+def check_basics(app: Sphinx, config: Config) -> None:
+    """Every build warns, at conf.py, about basics the JSON Resume schema rejects."""
+    basics = public_basics(config.project, config.resume_basics, private=True)
+    for problem in schema_problems({"basics": basics}):
+        warn(Subtype.JSON, f"resume_basics: {problem}", _setting_location(app, "resume_basics"))

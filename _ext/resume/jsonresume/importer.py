@@ -1,0 +1,481 @@
+"""A JSON Resume document as the pages of a new knowledge base: plain data.
+
+:func:`plan_site` checks the document, then lays out one employer page per
+organisation (work entries with the same name are its positions), one page per
+project (its employer from ``entity``, else from a work entry whose dates
+contain it, else the independent projects), the skills catalogue (every skill
+and every keyword used), and pages for education, interests and languages.
+The résumé model's keys go into each page's ``resume`` front matter; what only
+JSON Resume has goes into its ``jsonresume`` front matter, which
+``{resume-details}`` shows and the export reads back. Nothing is written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..dates import format_month
+from .dates import month_of, site_date
+from .export import PERSON_SECTIONS
+from .markdown import front_matter, inline, slugify
+from .schema import pointer, schema_problems
+
+# What each section's entries carry onto the site; any other key is reported.
+CARRIED = {
+    "work": {"name", "position", "startDate", "endDate", "summary", "highlights", "url", "location", "description"},
+    "projects": {"name", "description", "highlights", "keywords", "startDate", "endDate", "url", "roles", "entity", "type"},
+    "skills": {"name", "level", "keywords"},
+    "education": {"institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses"},
+    "interests": {"name", "keywords"},
+    "languages": {"language", "fluency"},
+}
+BASICS = ("label", "email", "url", "summary", "profiles")
+LOCATION = ("city", "region", "countryCode")
+PRIVATE = {"address": "location", "postalCode": "location", "phone": None}
+NOT_SHOWN = {
+    "work": "shown on the employer page; the export gives the page's own address instead",
+    "projects": "shown on the project page; the export gives the page's own address instead",
+}
+OTHER_SKILLS = "Other skills"
+INDEPENDENT = "independent"
+
+
+class ImportRefused(ValueError):
+    """The document cannot become a site; ``problems`` says where and why."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class NewSite:
+    name: str
+    slug: str
+    as_of: str
+    basics: dict[str, Any]
+    pages: dict[str, str] = field(default_factory=dict)  # relative path -> text
+    report: list[str] = field(default_factory=list)
+
+
+def _text(value: Any) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def site_problems(document: Any) -> list[str]:
+    """What a valid JSON Resume still needs to become a site."""
+    problems: list[str] = []
+    if not isinstance(document, dict):
+        return problems
+    basics = document.get("basics") or {}
+    if not _text(basics.get("name")):
+        problems.append(f"{pointer('basics', 'name')}: the site needs the person's name")
+    for index, entry in enumerate(document.get("work") or []):
+        if not _text(entry.get("name")):
+            problems.append(f"{pointer('work', index, 'name')}: every work entry needs the organisation's name")
+        if not _text(entry.get("position")):
+            problems.append(f"{pointer('work', index, 'position')}: every work entry needs a position")
+        if not entry.get("startDate"):
+            problems.append(f"{pointer('work', index, 'startDate')}: every position needs a start date")
+    for index, entry in enumerate(document.get("projects") or []):
+        if not _text(entry.get("name")):
+            problems.append(f"{pointer('projects', index, 'name')}: every project needs a name")
+    return problems
+
+
+def check(document: Any) -> None:
+    """Raise :class:`ImportRefused` with every located problem, if there is any."""
+    problems = schema_problems(document)
+    if not problems:
+        problems = site_problems(document)
+    if problems:
+        raise ImportRefused(problems)
+
+
+def plan_site(document: Any, *, fallback_as_of: str) -> NewSite:
+    check(document)
+    return _Planner(document, fallback_as_of).plan()
+
+
+@dataclass
+class _Employer:
+    slug: str
+    name: str
+    entries: list[tuple[int, dict[str, Any]]]  # (index in work, entry)
+
+
+@dataclass
+class _Project:
+    slug: str
+    index: int
+    entry: dict[str, Any]
+    employer: str | None = None
+
+
+class _Planner:
+    def __init__(self, document: dict[str, Any], fallback_as_of: str) -> None:
+        self.doc = document
+        self.report: list[str] = []
+        self.fallback_as_of = fallback_as_of
+
+    def plan(self) -> NewSite:
+        basics = self.doc.get("basics") or {}
+        name = _text(basics["name"]) or ""
+        self._report_uncarried()
+        employers = self._employers()
+        projects = self._projects(employers)
+        site = NewSite(
+            name=name,
+            slug=_person_slug(name),
+            as_of=self._as_of(),
+            basics=self._basics(basics),
+            report=self.report,
+        )
+        skills_page = self._skills(projects)
+        pages = site.pages
+        for employer in employers:
+            pages[f"experience/{employer.slug}.md"] = self._employer_page(employer)
+        for project in projects:
+            pages[f"projects/{project.slug}.md"] = self._project_page(project, employers)
+        pages["experience/index.md"] = _experience_index(employers, site.as_of)
+        pages["projects/index.md"] = _projects_index(projects)
+        independent = [p for p in projects if p.employer is None]
+        if independent:
+            pages[f"projects/{INDEPENDENT}.md"] = _independent_page(independent)
+        contents = ["brief", "experience/index", "projects/index"]
+        if skills_page:
+            pages["skills.md"] = skills_page
+            contents.append("skills")
+        for section in PERSON_SECTIONS:
+            entries = self.doc.get(section)
+            if entries:
+                pages[f"{section}.md"] = _section_page(section, entries)
+                contents.append(section)
+        contents.append("guide/authoring")
+        pages["index.md"] = _home_page(name, contents, bool(employers))
+        pages["brief.md"] = _brief_page(name, bool(employers))
+        return site
+
+    # -- what the site does not carry -------------------------------------------------
+
+    def _report_uncarried(self) -> None:
+        for key in self.doc:
+            if key not in {"basics", "meta", *CARRIED}:
+                count = len(self.doc[key]) if isinstance(self.doc[key], list) else 1
+                self.report.append(f"{pointer(key)}: not carried ({count} entr{'y' if count == 1 else 'ies'})")
+        basics = self.doc.get("basics") or {}
+        for key, value in basics.items():
+            if key not in {"name", *BASICS, "location", "phone"} and value not in ("", None, [], {}):
+                self.report.append(f"{pointer('basics', key)}: not carried")
+        location = basics.get("location") or {}
+        for key, value in location.items():
+            if key not in {*LOCATION, "address", "postalCode"} and value:
+                self.report.append(f"{pointer('basics', 'location', key)}: not carried")
+        for key in ("address", "postalCode", "phone"):
+            where = ("basics", "location", key) if key != "phone" else ("basics", key)
+            value = location.get(key) if key != "phone" else basics.get(key)
+            if value:
+                self.report.append(f"{pointer(*where)}: kept for private builds only (-t private)")
+        meta = self.doc.get("meta") or {}
+        for key in meta:
+            use = "gives the as-of date; " if key == "lastModified" else ""
+            self.report.append(f"{pointer('meta', key)}: {use}not carried, the export writes its own")
+        for section, carried in CARRIED.items():
+            for index, entry in enumerate(self.doc.get(section) or []):
+                for key in entry:
+                    if key not in carried:
+                        self.report.append(f"{pointer(section, index, key)}: not carried")
+                if section in NOT_SHOWN and _text(entry.get("url")):
+                    self.report.append(f"{pointer(section, index, 'url')}: {NOT_SHOWN[section]}")
+
+    # -- person ------------------------------------------------------------------------
+
+    def _basics(self, basics: Mapping[str, Any]) -> dict[str, Any]:
+        kept: dict[str, Any] = {key: basics[key] for key in BASICS if basics.get(key) not in (None, "", [], {})}
+        location = basics.get("location") or {}
+        place = {key: location[key] for key in LOCATION if location.get(key)}
+        if place:
+            kept["location"] = place
+        private = {key: value for key in ("address", "postalCode") if (value := location.get(key))}
+        if basics.get("phone"):
+            private["phone"] = basics["phone"]
+        if private:
+            kept["private"] = private
+        return kept
+
+    def _as_of(self) -> str:
+        stamp = (self.doc.get("meta") or {}).get("lastModified")
+        if isinstance(stamp, str) and len(stamp) >= 7 and _is_month(stamp[:7]):
+            return stamp[:7]
+        dates = [
+            site_date(value)
+            for section in ("work", "projects", "education")
+            for entry in self.doc.get(section) or []
+            for key in ("startDate", "endDate")
+            if isinstance(value := entry.get(key), str)
+        ]
+        months = [d if len(d) == 7 else f"{d}-12" for d in dates]
+        return max(months) if months else self.fallback_as_of
+
+    # -- employers ----------------------------------------------------------------------
+
+    def _employers(self) -> list[_Employer]:
+        groups: dict[str, _Employer] = {}
+        used: set[str] = set()
+        for index, entry in enumerate(self.doc.get("work") or []):
+            name = _text(entry["name"]) or ""
+            group = groups.get(_key(name))
+            if group is None:
+                slug = _unique(slugify(name, "employer"), used)
+                group = groups[_key(name)] = _Employer(slug, name, [])
+            group.entries.append((index, entry))
+        return list(groups.values())
+
+    def _employer_page(self, employer: _Employer) -> str:
+        locations = {_text(e.get("location")) for _, e in employer.entries}
+        shared = locations.pop() if len(locations) == 1 else None
+        resume: dict[str, Any] = {"kind": "employer", "slug": employer.slug}
+        if shared:
+            resume["location"] = shared
+        resume["positions"] = [_position(entry) for _, entry in employer.entries]
+        details = []
+        for _, entry in employer.entries:
+            more = {key: entry[key] for key in ("startDate", "endDate") if key in entry}
+            for key in ("description", "summary", "highlights", "url"):
+                if entry.get(key) not in (None, "", []):
+                    more[key] = entry[key]
+            if not shared and _text(entry.get("location")):
+                more["location"] = entry["location"]
+            details.append(more)
+        return _page({"resume": resume, "jsonresume": {"positions": details}}, employer.name, "job")
+
+    # -- projects -----------------------------------------------------------------------
+
+    def _projects(self, employers: list[_Employer]) -> list[_Project]:
+        by_name = {_key(e.name): e for e in employers}
+        used: set[str] = {INDEPENDENT}
+        projects: list[_Project] = []
+        for index, entry in enumerate(self.doc.get("projects") or []):
+            project = _Project(_unique(slugify(entry["name"], "project"), used), index, entry)
+            entity = _text(entry.get("entity"))
+            if entity and _key(entity) in by_name:
+                project.employer = by_name[_key(entity)].slug
+            else:
+                project.employer = _employer_by_dates(entry, employers)
+                where = pointer("projects", index)
+                if project.employer is None:
+                    self.report.append(
+                        f"{where}: no work entry is named {entity!r} or contains its dates; "
+                        f"it is on the independent projects page" if entity else
+                        f"{where}: no entity, and no work entry contains its dates; "
+                        f"it is on the independent projects page"
+                    )
+                else:
+                    self.report.append(
+                        f"{where}: placed at employer page {project.employer!r}, whose dates contain it"
+                        + (f" (its entity {entity!r} names no work entry)" if entity else "")
+                    )
+            projects.append(project)
+        return projects
+
+    def _project_page(self, project: _Project, employers: list[_Employer]) -> str:
+        entry = project.entry
+        resume: dict[str, Any] = {"kind": "project", "slug": project.slug}
+        if project.employer:
+            resume["employer"] = project.employer
+        if _text(entry.get("description")):
+            resume["summary"] = entry["description"]
+        if entry.get("startDate"):
+            resume["start"] = site_date(entry["startDate"])
+            resume["end"] = site_date(entry["endDate"]) if entry.get("endDate") else "ongoing"
+        skills = _unique_names(entry.get("keywords") or [])
+        if skills:
+            resume["skills"] = skills
+        more: dict[str, Any] = {key: entry[key] for key in ("startDate", "endDate") if key in entry}
+        for key in ("highlights", "roles", "url", "type"):
+            if entry.get(key) not in (None, "", []):
+                more[key] = entry[key]
+        employer = next((e for e in employers if e.slug == project.employer), None)
+        entity = _text(entry.get("entity"))
+        if entity and (employer is None or _key(entity) != _key(employer.name)):
+            more["entity"] = entry["entity"]
+        data: dict[str, Any] = {"resume": resume}
+        if more:
+            data["jsonresume"] = more
+        return _page(data, entry["name"], "project")
+
+    # -- skills -------------------------------------------------------------------------
+
+    def _skills(self, projects: list[_Project]) -> str | None:
+        categories: dict[str, dict[str, dict[str, Any]]] = {}
+        for index, skill in enumerate(self.doc.get("skills") or []):
+            name = _text(skill.get("name"))
+            keywords = _unique_names(skill.get("keywords") or [])
+            if name is None and not keywords:
+                self.report.append(f"{pointer('skills', index)}: a skill with neither name nor keywords; left out")
+                continue
+            category = categories.setdefault(name or OTHER_SKILLS, {})
+            for keyword in keywords or [name]:
+                entry: dict[str, Any] = {"name": keyword}
+                if _text(skill.get("level")):
+                    entry["level"] = _text(skill["level"])
+                category.setdefault(keyword, entry)
+        listed = {name for entries in categories.values() for name in entries}
+        for project in projects:
+            for keyword in _unique_names(project.entry.get("keywords") or []):
+                if keyword not in listed:
+                    categories.setdefault(OTHER_SKILLS, {})[keyword] = {"name": keyword}
+                    listed.add(keyword)
+        if OTHER_SKILLS in categories:
+            self.report.append(f"skills: project keywords missing from /skills are listed under {OTHER_SKILLS!r}")
+        if not categories:
+            return None
+        catalogue = {
+            "kind": "catalogue",
+            "categories": [{"name": name, "skills": list(entries.values())} for name, entries in categories.items()],
+        }
+        body = (
+            "Every skill the résumé names, with the level it states, grouped as it groups them;\n"
+            "the matrix shows where each was used, and the index gives each skill's pages.\n\n"
+            "## Skills by employer\n\n```{skill-matrix}\n:group:\n```\n\n"
+            "## Skills index\n\n```{skill-index}\n```\n"
+        )
+        return front_matter({"resume": catalogue}) + "\n# Skills\n\n" + body
+
+
+# -- pages ------------------------------------------------------------------------------
+
+
+def _page(data: dict[str, Any], title: str, what: str) -> str:
+    return (
+        front_matter(data)
+        + f"\n# {inline(title) or what.title()}\n\n```{{resume-details}}\n```\n\n"
+        + f"% The {what}'s own story, in Markdown, goes here.\n"
+    )
+
+
+def _position(entry: Mapping[str, Any]) -> dict[str, Any]:
+    position: dict[str, Any] = {"title": entry["position"], "start": site_date(entry["startDate"])}
+    position["end"] = site_date(entry["endDate"]) if entry.get("endDate") else "ongoing"
+    return position
+
+
+def _employer_by_dates(entry: Mapping[str, Any], employers: list[_Employer]) -> str | None:
+    start, end = entry.get("startDate"), entry.get("endDate") or entry.get("startDate")
+    if not start:
+        return None
+    first, last = month_of(start, is_end=False), month_of(end, is_end=True)
+    for employer in employers:
+        for _, work in employer.entries:
+            held_from = month_of(work["startDate"], is_end=False)
+            held_to = month_of(work["endDate"], is_end=True) if work.get("endDate") else 10**6
+            if held_from <= first and last <= held_to:
+                return employer.slug
+    return None
+
+
+def _experience_index(employers: list[_Employer], as_of: str) -> str:
+    def latest(employer: _Employer) -> str:
+        return max((e.get("endDate") or "9999") for _, e in employer.entries)
+
+    ordered = sorted(employers, key=latest, reverse=True)
+    toctree = "\n".join(e.slug for e in ordered)
+    chart = "```{timeline}\n:show: positions\n```\n\n```{career-summary}\n```\n\n" if employers else ""
+    return (
+        "# Experience\n\nEvery employer has a page of its own, with its positions and their dates.\n"
+        f"The chart shows every position on one time line, up to {format_month(_as_int(as_of))};\n"
+        "the list below it gives them newest first.\n\n" + chart
+        + "% Newest first. A new employer page goes in this list.\n\n"
+        + f"```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{toctree}\n```\n"
+    )
+
+
+def _projects_index(projects: list[_Project]) -> str:
+    entries = ([INDEPENDENT] if any(p.employer is None for p in projects) else []) + [
+        p.slug for p in projects if p.employer is not None
+    ]
+    toctree = "\n".join(entries)
+    return (
+        "# Projects\n\nThe projects of the résumé, one page each, listed below under the employer\n"
+        "they were done for.\n\n```{career-summary}\n:projects:\n```\n\n"
+        + "% A new project page goes in this list.\n\n"
+        + f"```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{toctree}\n```\n"
+    )
+
+
+def _independent_page(projects: list[_Project]) -> str:
+    links = "\n".join(f"- {{doc}}`{p.slug}`" for p in projects)
+    toctree = "\n".join(p.slug for p in projects)
+    return (
+        "# Independent projects\n\nProjects that the résumé names without an employer.\n\n"
+        + links + "\n\n"
+        + f"```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{toctree}\n```\n"
+    )
+
+
+SECTION_TITLES = {"education": "Education", "interests": "Interests", "languages": "Languages"}
+
+
+def _section_page(section: str, entries: list[Any]) -> str:
+    return (
+        front_matter({"jsonresume": {section: entries}})
+        + f"\n# {SECTION_TITLES[section]}\n\n```{{resume-details}}\n```\n"
+    )
+
+
+def _home_page(name: str, contents: list[str], has_work: bool) -> str:
+    toctree = "\n".join(contents)
+    chart = "## Career at a glance\n\n```{timeline}\n```\n\n" if has_work else ""
+    return (
+        f"# {inline(name)}\n\n```{{resume-details}} basics\n```\n\n" + chart
+        + "## Downloads\n\n"
+        "- The whole site: {{ download_pdf }} or {{ download_epub }}.\n"
+        "- The two-page résumé: {{ download_brief }}, or read it online as {doc}`brief`.\n"
+        "- The résumé as data, in the JSON Resume format: {{ download_json }}.\n\n"
+        f"```{{toctree}}\n:maxdepth: 1\n:caption: Contents\n\n{toctree}\n```\n"
+    )
+
+
+def _brief_page(name: str, has_work: bool) -> str:
+    work = "## Experience\n\n```{career-summary}\n:projects:\n:compact:\n```\n" if has_work else ""
+    return f"# Résumé at a glance\n\n```{{resume-details}} basics\n```\n\n{work}"
+
+
+# -- small helpers -----------------------------------------------------------------------
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    candidate, count = slug, 1
+    while candidate in used:
+        count += 1
+        candidate = f"{slug}-{count}"
+    used.add(candidate)
+    return candidate
+
+
+def _unique_names(values: list[Any]) -> list[str]:
+    names: list[str] = []
+    for value in values:
+        text = _text(value)
+        if text and text not in names:
+            names.append(text)
+    return names
+
+
+def _person_slug(name: str) -> str:
+    slug = slugify(name, "resume")
+    return slug if slug[0].isalpha() else f"r-{slug}"
+
+
+def _is_month(text: str) -> bool:
+    return len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit() and 1 <= int(text[5:]) <= 12
+
+
+def _as_int(as_of: str) -> int:
+    return month_of(as_of, is_end=False)
