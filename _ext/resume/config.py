@@ -20,6 +20,8 @@ def setup_config(app: Sphinx) -> None:
     # The month "ongoing" roles are drawn up to: YYYY-MM. Empty means the month
     # of SOURCE_DATE_EPOCH, or of today.
     app.add_config_value("resume_as_of", "", "env", types=frozenset({str}))
+    # The skill levels a catalogue may state, highest first.
+    app.add_config_value("resume_levels", ["expert", "highly skilled"], "env", types=frozenset({list, tuple}))
     # Put a summary box (role, dates, duration, skills, links) on every
     # employer and project page.
     app.add_config_value("resume_auto_summary", True, "env", types=frozenset({bool}))

@@ -8,7 +8,7 @@ with the warning subtype and the source line it belongs to.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -135,9 +135,10 @@ def line_in(record: Record, path: KeyPath) -> int:
 class _Reader:
     """Reads one page's mapping, collecting problems instead of raising."""
 
-    def __init__(self, line_of: LineOf, as_of: int | None = None) -> None:
+    def __init__(self, line_of: LineOf, as_of: int | None = None, levels: Sequence[str] = ()) -> None:
         self.line_of = line_of
         self.as_of = as_of
+        self.levels = tuple(levels) or tuple(LEVEL_RANK)
         self.misspelt: set[str] = set()  # known keys that an unknown key was taken for
         self.problems: list[Problem] = []
         self.used_paths: list[KeyPath] = []
@@ -290,13 +291,21 @@ def _kind(value: Any) -> str:
 
 
 def parse_record(
-    data: Any, *, docname: str, title: str, line_of: LineOf, root: KeyPath = ("resume",), as_of: int | None = None
+    data: Any,
+    *,
+    docname: str,
+    title: str,
+    line_of: LineOf,
+    root: KeyPath = ("resume",),
+    as_of: int | None = None,
+    levels: Sequence[str] = (),
 ) -> tuple[Record | None, list[Problem]]:
     """Validate one page's ``resume`` mapping; ``line_of`` maps key paths to lines.
 
-    With ``as_of`` (the month the résumé speaks from), a start after it is a problem.
+    With ``as_of`` (the month the résumé speaks from), a start after it is a problem;
+    ``levels`` are the skill levels a catalogue may state (``resume_levels``).
     """
-    reader = _Reader(line_of, as_of)
+    reader = _Reader(line_of, as_of, levels)
     if not isinstance(data, Mapping):
         reader.problem(Subtype.FRONTMATTER, root, f"'resume' must be a mapping, not {_kind(data)}")
         return None, reader.problems
@@ -420,8 +429,8 @@ def _catalogue(
 
 def _level(reader: _Reader, skill: Mapping[str, Any], path: KeyPath) -> str | None:
     level = reader.text(skill, "level", path)
-    if level is not None and level.casefold() not in LEVEL_RANK:
-        known = ", ".join(LEVEL_RANK)
+    if level is not None and level.casefold() not in {known.casefold() for known in reader.levels}:
+        known = ", ".join(reader.levels)
         reader.problem(
             Subtype.SKILL,
             (*path, "level"),

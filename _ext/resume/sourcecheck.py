@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 _FENCES = ("---", "...")
 _KEY = "resume"
+# JSON Resume fields of an imported page (resume.jsonresume), not a misspelt "resume".
+_JSONRESUME_KEY = "jsonresume"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # What to do about the parser's most common complaints.
@@ -169,7 +171,7 @@ def _misspelt_key(root: yaml.MappingNode, docname: str) -> bool:
     if any(key.value == _KEY for key in keys):
         return False
     for key in keys:
-        if nearest(key.value, [_KEY]) == _KEY:
+        if key.value != _JSONRESUME_KEY and nearest(key.value, [_KEY]) == _KEY:
             message = (
                 f"front-matter key {key.value!r} is not 'resume': spell it 'resume' (lowercase), or the "
                 "page's metadata is ignored"
