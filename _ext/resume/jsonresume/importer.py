@@ -56,6 +56,7 @@ class NewSite:
     slug: str
     as_of: str
     basics: dict[str, Any]
+    levels: list[str] = field(default_factory=list)  # skill levels, in order of first use
     pages: dict[str, str] = field(default_factory=dict)  # relative path -> text
     report: list[str] = field(default_factory=list)
 
@@ -135,6 +136,9 @@ class _Planner:
             slug=_person_slug(name),
             as_of=self._as_of(),
             basics=self._basics(basics),
+            levels=list(dict.fromkeys(
+                level for skill in self.doc.get("skills") or [] if (level := _text(skill.get("level")))
+            )),
             report=self.report,
         )
         skills_page = self._skills(projects)

@@ -94,6 +94,8 @@ def conf_text(site: NewSite) -> str:
         "# those under \"private\" are written only with `-t private`.\n"
         f"resume_basics = {basics}\n"
     )
+    if site.levels:
+        block += f"# The skill levels the résumé states.\nresume_levels = {site.levels!r}\n"
     text, count = PERSON_BLOCK.subn(lambda m: m[1] + "\n" + block + m[3], conf)
     if count != 1:
         raise RuntimeError("conf.py has no person block to replace")
