@@ -97,9 +97,11 @@ def _work(site: SiteData) -> list[dict[str, Any]]:
             entry["startDate"] = exported_date(position.start, more.get("startDate"), is_end=False)
             if position.end is not None:
                 entry["endDate"] = exported_date(position.end, more.get("endDate"), is_end=True)
-            for key in ("summary", "highlights"):
-                if more.get(key):
-                    entry[key] = more[key]
+            summary = more.get("summary") or getattr(employer, "summary", None)
+            if summary:
+                entry["summary"] = summary
+            if more.get("highlights"):
+                entry["highlights"] = more["highlights"]
             end = position.end if position.end is not None else 10**6
             rows.append(((-end, -position.start, employer.name.casefold(), index), entry))
     return [entry for _, entry in sorted(rows, key=lambda row: row[0])]
@@ -129,7 +131,8 @@ def _project(site: SiteData, project: Project) -> dict[str, Any]:
             entry["endDate"] = exported_date(project.end, extra.get("endDate"), is_end=True)
     if project.docname in site.urls:
         entry["url"] = site.urls[project.docname]
-    roles = list(extra.get("roles") or []) or _roles(site, project, employer)
+    stated = getattr(project, "position", None)
+    roles = list(extra.get("roles") or []) or ([stated] if stated else _roles(site, project, employer))
     if roles:
         entry["roles"] = roles
     entity = extra.get("entity") or (employer.name if employer else None)

@@ -94,6 +94,7 @@ def conf_text(site: NewSite) -> str:
         "# those under \"private\" are written only with `-t private`.\n"
         f"resume_basics = {basics}\n"
     )
+    block += "# Directions for tailored two-page résumés: none yet (see the authoring guide).\nresume_directions = {}\n"
     if site.levels:
         block += f"# The skill levels the résumé states.\nresume_levels = {site.levels!r}\n"
     text, count = PERSON_BLOCK.subn(lambda m: m[1] + "\n" + block + m[3], conf)
@@ -159,6 +160,8 @@ def write_site(site: NewSite, dest: Path) -> None:
         elif source.is_file():
             shutil.copy2(source, dest / "tests" / name)
     rtd = (ROOT / ".readthedocs.yaml").read_text(encoding="utf-8")
+    # The tailored briefs are the old site's; the new one has none yet.
+    rtd = "".join(line for line in rtd.splitlines(keepends=True) if f"{_old_slug()}-brief-" not in line)
     (dest / ".readthedocs.yaml").write_text(rtd.replace(_old_slug(), site.slug), encoding="utf-8")
     (dest / "conf.py").write_text(conf_text(site), encoding="utf-8")
     (dest / "references.bib").write_text("", encoding="utf-8")
