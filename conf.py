@@ -225,9 +225,13 @@ epub_exclude_files = [f"brief-{direction}.xhtml" for direction in resume_directi
 # The pages about the site itself (index.md's "About this site", which the
 # ePub's table of contents leaves out) follow the text, reachable by links.
 ABOUT_PAGES = [
-    ("editorial-notes", "Editorial notes"),
-    ("colophon", "Colophon"),
-    ("guide/authoring", "Authoring guide"),
+    (docname, title)
+    for docname, title in [
+        ("editorial-notes", "Editorial notes"),
+        ("colophon", "Colophon"),
+        ("guide/authoring", "Authoring guide"),
+    ]
+    if (HERE / f"{docname}.md").is_file()  # a site made by `make new` has the guide only
 ]
 epub_post_files = [(f"{docname}.xhtml", title) for docname, title in ABOUT_PAGES]
 

@@ -161,7 +161,6 @@ class _Planner:
             if entries:
                 pages[f"{section}.md"] = _section_page(section, entries)
                 contents.append(section)
-        contents.append("guide/authoring")
         pages["index.md"] = _home_page(name, contents, bool(employers))
         pages["brief.md"] = _brief_page(name, bool(employers))
         return site
@@ -442,7 +441,10 @@ def _home_page(name: str, contents: list[str], has_work: bool) -> str:
         "- The whole site: {{ download_pdf }} or {{ download_epub }}.\n"
         "- The two-page résumé: {{ download_brief }}, or read it online as {doc}`brief`.\n"
         "- The résumé as data, in the JSON Resume format: {{ download_json }}.\n\n"
-        f"```{{toctree}}\n:maxdepth: 1\n:caption: Contents\n\n{toctree}\n```\n"
+        f"```{{toctree}}\n:maxdepth: 1\n:caption: Contents\n\n{toctree}\n```\n\n"
+        "% How to edit the site: in the navigation, and after the text in the ePub and the PDF.\n"
+        "```{only} html and not epub\n:::{toctree}\n:maxdepth: 1\n:caption: About this site\n\n"
+        "guide/authoring\n:::\n```\n"
     )
 
 
