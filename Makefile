@@ -85,7 +85,7 @@ json: $(SITE_DEPS)
 
 # A new knowledge base in DEST, from the JSON Resume file FROM or, without it,
 # a starter to edit.
-new: $(SITE_DEPS)
+new: $(TEST_DEPS)
 	@test -n "$(DEST)" || { echo "make new: set DEST=path/to/new-site"; exit 2; }
 	PYTHONPATH=_ext $(PYTHON) -m resume.jsonresume.newsite $(if $(FROM),--from "$(FROM)") "$(DEST)"
 

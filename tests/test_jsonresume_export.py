@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft7Validator
+
 from resume.jsonresume.schema import SCHEMA, schema_problems
+
 from site_fixtures import ROOT, site_config, sphinx_build
 
 BASE = "https://resume.example.org/"
@@ -52,7 +54,8 @@ def test_the_export_validates_against_the_vendored_schema(exported):
 def test_every_position_is_a_work_entry_with_its_page(exported):
     employers = pages("employer")
     expected = sorted(
-        (f"{BASE}{docname}.html", position["title"]) for docname, resume in employers.items()
+        (f"{BASE}{docname}.html", position["title"])
+        for docname, resume in employers.items()
         for position in resume["positions"]
     )
     assert sorted((entry["url"], entry["position"]) for entry in exported["work"]) == expected
@@ -75,11 +78,13 @@ def test_every_catalogue_skill_is_a_keyword_with_its_level(exported):
     catalogue = front_matter(ROOT / "skills.md")["resume"]
     stated = {
         (category["name"], skill["name"], skill.get("level"))
-        for category in catalogue["categories"] for skill in category["skills"]
+        for category in catalogue["categories"]
+        for skill in category["skills"]
     }
     exported_skills = {
         (skill["name"], keyword, skill.get("level"))
-        for skill in exported["skills"] for keyword in skill.get("keywords", [skill["name"]])
+        for skill in exported["skills"]
+        for keyword in skill.get("keywords", [skill["name"]])
     }
     assert exported_skills == stated
 
@@ -106,7 +111,10 @@ def test_a_private_build_adds_address_and_phone(site_root):
     [
         ({"work": [{}, {}, {"startDate": "2019-13"}]}, "/work/2/startDate: '2019-13' is not a real month"),
         ({"projects": [{"endDate": "2021-02-30"}]}, "/projects/0/endDate: '2021-02-30' is not a real day"),
-        ({"work": [{"startDate": "2020-05", "endDate": "2019"}]}, "/work/0/endDate: '2019' is before startDate '2020-05'"),
+        (
+            {"work": [{"startDate": "2020-05", "endDate": "2019"}]},
+            "/work/0/endDate: '2019' is before startDate '2020-05'",
+        ),
         ({"work": [{"startDate": "May 2020"}]}, "/work/0/startDate: 'May 2020' does not match"),
         ({"basics": {"name": 7}}, "/basics/name: 7 is not of type 'string'"),
     ],

@@ -18,8 +18,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from resume.jsonresume.importer import plan_site
 from resume.jsonresume.newsite import main as make_new
+
 from site_fixtures import ROOT, build_environment, require_tool, sphinx_build
 
 SAMPLES = sorted((Path(__file__).parent / "jsonresume").glob("*.resume.json"))
@@ -41,7 +43,10 @@ def new_site(tmp_path: Path, document: dict | None, name: str = "site") -> tuple
         args = ["--from", str(source), *args]
     result = subprocess.run(
         [sys.executable, "-m", "resume.jsonresume.newsite", *args],
-        env={**build_environment(), "PYTHONPATH": str(ROOT / "_ext")}, capture_output=True, text=True, check=False,
+        env={**build_environment(), "PYTHONPATH": str(ROOT / "_ext")},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return dest, result.stdout
@@ -63,6 +68,7 @@ def visible(page: Path) -> str:
 
 def keeps_everything(original: dict, exported: dict) -> None:
     """Every work entry, project, skill keyword, date and highlight is in ``exported``."""
+
     def norm(value):
         return " ".join(value.split()) if isinstance(value, str) else [norm(v) for v in value or []]
 
@@ -71,18 +77,30 @@ def keeps_everything(original: dict, exported: dict) -> None:
         for e in exported.get("work", [])
     ]
     for entry in original.get("work", []):
-        key = (norm(entry["name"]), norm(entry["position"]), entry["startDate"], entry.get("endDate"),
-               norm(entry.get("highlights")))
+        key = (
+            norm(entry["name"]),
+            norm(entry["position"]),
+            entry["startDate"],
+            entry.get("endDate"),
+            norm(entry.get("highlights")),
+        )
         assert key in work, key
     projects = [
         (norm(p["name"]), p.get("startDate"), p.get("endDate"), norm(p.get("highlights")), norm(p.get("keywords")))
         for p in exported.get("projects", [])
     ]
     for entry in original.get("projects", []):
-        key = (norm(entry["name"]), entry.get("startDate"), entry.get("endDate"), norm(entry.get("highlights")),
-               list(dict.fromkeys(k for k in norm(entry.get("keywords")) if k)))
+        key = (
+            norm(entry["name"]),
+            entry.get("startDate"),
+            entry.get("endDate"),
+            norm(entry.get("highlights")),
+            list(dict.fromkeys(k for k in norm(entry.get("keywords")) if k)),
+        )
         assert key in projects, key
-    skills = {(s["name"], k, s.get("level")) for s in exported.get("skills", []) for k in s.get("keywords", [s["name"]])}
+    skills = {
+        (s["name"], k, s.get("level")) for s in exported.get("skills", []) for k in s.get("keywords", [s["name"]])
+    }
     for skill in original.get("skills", []):
         for keyword in skill.get("keywords") or [skill["name"]]:
             assert (norm(skill["name"]), norm(keyword), skill.get("level") or None) in skills
@@ -101,12 +119,18 @@ def test_samples_import_build_and_export_everything(tmp_path, sample):
 
 
 def test_a_sample_builds_as_pdf_and_epub(tmp_path):
-    site, _ = new_site(tmp_path, json.loads((Path(__file__).parent / "jsonresume/sample.resume.json").read_text("utf-8")))
+    site, _ = new_site(
+        tmp_path, json.loads((Path(__file__).parent / "jsonresume/sample.resume.json").read_text("utf-8"))
+    )
     epub = next(build(site, "epub").glob("*.epub"))
     assert epub.name == "richard-hendriks.epub"
-    epubcheck = subprocess.run(
-        ["java", "-jar", "/usr/share/java/epubcheck.jar", str(epub)], capture_output=True, text=True, check=False
-    ) if Path("/usr/share/java/epubcheck.jar").is_file() else None
+    epubcheck = (
+        subprocess.run(
+            ["java", "-jar", "/usr/share/java/epubcheck.jar", str(epub)], capture_output=True, text=True, check=False
+        )
+        if Path("/usr/share/java/epubcheck.jar").is_file()
+        else None
+    )
     if epubcheck is not None:
         assert epubcheck.returncode == 0, epubcheck.stdout + epubcheck.stderr
     latex = build(site, "latex")
@@ -120,15 +144,19 @@ def compile_pdf(latex: Path, name: str) -> Path:
     require_tool("xelatex")
     run = subprocess.run(
         [latexmk, "-pdf", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
-        cwd=latex, capture_output=True, text=True, check=False,
+        cwd=latex,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stdout[-3000:]
     return latex / f"{name}.pdf"
 
 
 def pdf_text(pdf: Path) -> str:
-    return subprocess.run([require_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        [require_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 # -- résumés that stress the import ---------------------------------------------------------
@@ -151,8 +179,14 @@ STRESS = {
             position("Acme", "Engineer", "2014-07", "2015-12"),
         ],
         "projects": [
-            {"name": "Replication", "entity": "Acme", "startDate": "2017-02", "endDate": "2018-01",
-             "highlights": ["3x throughput"], "keywords": ["Go", "Raft"]},
+            {
+                "name": "Replication",
+                "entity": "Acme",
+                "startDate": "2017-02",
+                "endDate": "2018-01",
+                "highlights": ["3x throughput"],
+                "keywords": ["Go", "Raft"],
+            },
             {"name": "Found by its dates", "startDate": "2020-03", "endDate": "2020-05", "keywords": ["Go"]},
         ],
         "skills": [{"name": "Languages", "level": "Expert", "keywords": ["Go", "C"]}],
@@ -163,16 +197,25 @@ STRESS = {
     },
     "non-ascii": {
         "basics": {"name": "Zoë Ångström-Łukasiewicz", "label": "Ingénieure"},
-        "work": [position("Société Générale d'Études", "Développeuse", "2010-09", "2015-01"),
-                 position("Müller & Söhne GmbH", "Leiterin", "2015-02")],
+        "work": [
+            position("Société Générale d'Études", "Développeuse", "2010-09", "2015-01"),
+            position("Müller & Söhne GmbH", "Leiterin", "2015-02"),
+        ],
         "projects": [{"name": "Überwachung", "entity": "Müller & Söhne GmbH", "keywords": ["Rust", "Ärger"]}],
         "skills": [{"name": "Sprachen", "keywords": ["Français", "Deutsch"]}],
         "languages": [{"language": "Français", "fluency": "Langue maternelle"}],
     },
     "project-with-no-entity": {
         "basics": {"name": "Indy Pendent"},
-        "projects": [{"name": "Weekend tool", "description": "A tool.", "startDate": "2022-01",
-                      "highlights": ["Used by 10 people"], "url": "https://tool.example.org"}],
+        "projects": [
+            {
+                "name": "Weekend tool",
+                "description": "A tool.",
+                "startDate": "2022-01",
+                "highlights": ["Used by 10 people"],
+                "url": "https://tool.example.org",
+            }
+        ],
     },
     "only-a-name": {"basics": {"name": "Min Imal"}},
 }
@@ -180,9 +223,17 @@ STRESS = {
 
 def long_career() -> dict:
     work = [position(f"Company {i}", f"Role {i}", f"{1960 + i}-01", f"{1960 + i}-12") for i in range(60)]
-    projects = [{"name": f"Project {i}", "entity": f"Company {i}", "startDate": f"{1960 + i}-03",
-                 "endDate": f"{1960 + i}-06", "keywords": [f"Skill {i % 7}"], "highlights": [f"Result {i}"]}
-                for i in range(60)]
+    projects = [
+        {
+            "name": f"Project {i}",
+            "entity": f"Company {i}",
+            "startDate": f"{1960 + i}-03",
+            "endDate": f"{1960 + i}-06",
+            "keywords": [f"Skill {i % 7}"],
+            "highlights": [f"Result {i}"],
+        }
+        for i in range(60)
+    ]
     return {"basics": {"name": "Lon Gcareer"}, "work": work, "projects": projects}
 
 
@@ -206,7 +257,9 @@ def test_several_positions_at_one_employer_share_one_page(tmp_path):
 
 def test_a_project_with_no_employer_is_independent(tmp_path):
     site, report = new_site(tmp_path, copy.deepcopy(STRESS["project-with-no-entity"]))
-    assert "/projects/0: no entity, and no work entry contains its dates; it is on the independent projects page" in report
+    assert (
+        "/projects/0: no entity, and no work entry contains its dates; it is on the independent projects page" in report
+    )
     page = visible(build(site, "html") / "projects" / "independent.html")
     assert "Weekend tool" in page
 
@@ -221,14 +274,42 @@ def hostile_document() -> dict:
         return f"{HOSTILE}{next(count)}"
 
     return {
-        "basics": {"name": f"Evil {h()}", "label": h(), "summary": h() + HOSTILE_BLOCK, "email": "evil@example.org",
-                   "url": "javascript:alert(1)", "location": {"city": h(), "region": h()},
-                   "profiles": [{"network": h(), "username": h(), "url": "javascript:alert(2)"}]},
-        "work": [position(f"Org {h()}", h(), "2010-01", "2012-12", summary=h() + HOSTILE_BLOCK,
-                          highlights=[h(), h()], location=h(), description=h(), url="javascript:alert(3)"),
-                 position(f"Org2 {h()}", h(), "2013-01")],
-        "projects": [{"name": f"Proj {h()}", "description": h(), "highlights": [h()], "keywords": [h(), h()],
-                      "roles": [h()], "entity": h(), "type": h(), "url": "data:text/html,x", "startDate": "2011"}],
+        "basics": {
+            "name": f"Evil {h()}",
+            "label": h(),
+            "summary": h() + HOSTILE_BLOCK,
+            "email": "evil@example.org",
+            "url": "javascript:alert(1)",
+            "location": {"city": h(), "region": h()},
+            "profiles": [{"network": h(), "username": h(), "url": "javascript:alert(2)"}],
+        },
+        "work": [
+            position(
+                f"Org {h()}",
+                h(),
+                "2010-01",
+                "2012-12",
+                summary=h() + HOSTILE_BLOCK,
+                highlights=[h(), h()],
+                location=h(),
+                description=h(),
+                url="javascript:alert(3)",
+            ),
+            position(f"Org2 {h()}", h(), "2013-01"),
+        ],
+        "projects": [
+            {
+                "name": f"Proj {h()}",
+                "description": h(),
+                "highlights": [h()],
+                "keywords": [h(), h()],
+                "roles": [h()],
+                "entity": h(),
+                "type": h(),
+                "url": "data:text/html,x",
+                "startDate": "2011",
+            }
+        ],
         "skills": [{"name": h(), "level": h(), "keywords": [h(), h()]}],
         "education": [{"institution": h(), "area": h(), "studyType": h(), "score": h(), "courses": [h()]}],
         "interests": [{"name": h(), "keywords": [h()]}],
@@ -257,7 +338,9 @@ def test_hostile_text_is_literal_in_html(hostile_site):
     site, document = hostile_site
     out = build(site, "html")
     shown = " ".join(
-        visible(page) for page in sorted(out.rglob("*.html")) if "_static" not in page.parts and page.name != "search.html"
+        visible(page)
+        for page in sorted(out.rglob("*.html"))
+        if "_static" not in page.parts and page.name != "search.html"
     )
     for text in all_texts(document):
         assert text in shown, text
@@ -271,7 +354,7 @@ def test_hostile_text_is_literal_in_html(hostile_site):
 def test_hostile_text_survives_epub_and_pdf(hostile_site):
     import xml.etree.ElementTree as ET
 
-    site, document = hostile_site
+    site, _document = hostile_site
     epub = next(build(site, "epub").glob("*.epub"))
     with zipfile.ZipFile(epub) as archive:
         pages = [archive.read(n).decode() for n in archive.namelist() if n.endswith(".xhtml")]
@@ -302,7 +385,9 @@ def without_site_addresses(document: dict) -> dict:
 
 def test_export_import_export_gives_the_same_document(tmp_path, site_root):
     first = json.loads(
-        (sphinx_build("jsonresume", site_root / "json-trip", "-D", f"html_baseurl={BASE}") / "resume.json").read_text("utf-8")
+        (sphinx_build("jsonresume", site_root / "json-trip", "-D", f"html_baseurl={BASE}") / "resume.json").read_text(
+            "utf-8"
+        )
     )
     site, report = new_site(tmp_path, first)
     second = export(site)
@@ -316,15 +401,31 @@ def test_export_import_export_gives_the_same_document(tmp_path, site_root):
 @pytest.mark.parametrize(
     ("document", "expected"),
     [
-        ({"basics": {"name": "X"}, "work": [position("A", "B", "2019-01"), position("A", "B", "2019-02"),
-          position("A", "B", "2019-13")]}, "/work/2/startDate: '2019-13' is not a real month"),
-        ({"basics": {"name": "X"}, "work": [position("A", "B", "2019-02-30")]}, "/work/0/startDate: '2019-02-30' is not a real day"),
-        ({"basics": {"name": "X"}, "work": [position("A", "B", "2020-01", "2019-01")]},
-         "/work/0/endDate: '2019-01' is before startDate '2020-01'"),
-        ({"basics": {"name": "X"}, "work": [{"name": "A", "position": "B"}]}, "/work/0/startDate: every position needs a start date"),
+        (
+            {
+                "basics": {"name": "X"},
+                "work": [position("A", "B", "2019-01"), position("A", "B", "2019-02"), position("A", "B", "2019-13")],
+            },
+            "/work/2/startDate: '2019-13' is not a real month",
+        ),
+        (
+            {"basics": {"name": "X"}, "work": [position("A", "B", "2019-02-30")]},
+            "/work/0/startDate: '2019-02-30' is not a real day",
+        ),
+        (
+            {"basics": {"name": "X"}, "work": [position("A", "B", "2020-01", "2019-01")]},
+            "/work/0/endDate: '2019-01' is before startDate '2020-01'",
+        ),
+        (
+            {"basics": {"name": "X"}, "work": [{"name": "A", "position": "B"}]},
+            "/work/0/startDate: every position needs a start date",
+        ),
         ({"basics": {"name": "X"}, "work": "none"}, "/work: 'none' is not of type 'array'"),
         ({"basics": {"label": "no name"}}, "/basics/name: the site needs the person's name"),
-        ({"basics": {"name": "X"}, "projects": [{"name": "P", "keywords": "Go"}]}, "/projects/0/keywords: 'Go' is not of type 'array'"),
+        (
+            {"basics": {"name": "X"}, "projects": [{"name": "P", "keywords": "Go"}]},
+            "/projects/0/keywords: 'Go' is not of type 'array'",
+        ),
         ([], "/: [] is not of type 'object'"),
     ],
 )
@@ -334,7 +435,10 @@ def test_invalid_files_are_refused_with_located_problems(tmp_path, document, exp
     dest = tmp_path / "never"
     result = subprocess.run(
         [sys.executable, "-m", "resume.jsonresume.newsite", "--from", str(source), str(dest)],
-        env={**build_environment(), "PYTHONPATH": str(ROOT / "_ext")}, capture_output=True, text=True, check=False,
+        env={**build_environment(), "PYTHONPATH": str(ROOT / "_ext")},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert f"  {expected}" in result.stderr
@@ -384,7 +488,12 @@ def test_a_new_sites_own_make_test_passes(tmp_path):
     venv = Path(sys.prefix)
     result = subprocess.run(
         ["make", "test", f"VENV={venv}", f"PYTHON={sys.executable}"],
-        cwd=site, env=build_environment(), capture_output=True, text=True, check=False, timeout=3000,
+        cwd=site,
+        env=build_environment(),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=3000,
     )
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-3000:]
     assert re.search(r"\d+ passed", result.stdout)

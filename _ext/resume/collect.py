@@ -37,7 +37,11 @@ def read_metadata(app: Sphinx, doctree: nodes.document) -> None:
     title = env.titles[docname].astext() if docname in env.titles else docname
     domain = domain_of(env)
     record, problems = parse_record(
-        decode(raw), docname=docname, title=title, line_of=line_finder(locate(source)), as_of=domain.as_of,
+        decode(raw),
+        docname=docname,
+        title=title,
+        line_of=line_finder(locate(source)),
+        as_of=domain.as_of,
         levels=app.config.resume_levels,
     )
     for problem in problems:

@@ -61,10 +61,7 @@ class JSONResumeBuilder(Builder):
             projects=career.projects,
             catalogue=career.catalogue,
             extras={docname: details for docname in documents if (details := page_details(self.app, docname))},
-            urls={
-                record.docname: f"{base}/{record.docname}.html"
-                for record in [*employers, *career.projects] if base
-            },
+            urls={record.docname: f"{base}/{record.docname}.html" for record in [*employers, *career.projects] if base},
             canonical=f"{base}/{FILENAME}" if base else None,
             private=self.tags.has("private"),
             results=_results(career.projects),

@@ -51,7 +51,6 @@ def format_date(value: int) -> str:
 
 def exported_date(value: int, original: object, *, is_end: bool) -> str:
     """``original`` (from an imported file) when it still names ``value``, else ``YYYY-MM``."""
-    if isinstance(original, str) and date_problem(original) is None:
-        if month_of(original, is_end=is_end) == value:
-            return original
+    if isinstance(original, str) and date_problem(original) is None and month_of(original, is_end=is_end) == value:
+        return original
     return format_date(value)

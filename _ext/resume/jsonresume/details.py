@@ -145,7 +145,7 @@ def basics_nodes(basics: Mapping[str, Any]) -> list[nodes.Node]:
         found.append(_para(nodes.strong(label, label)))
     if summary := _text(basics.get("summary")):
         found.extend(_paragraphs(summary))
-    location = basics.get("location") if isinstance(basics.get("location"), Mapping) else {}
+    location: Mapping[str, Any] = basics["location"] if isinstance(basics.get("location"), Mapping) else {}
     place = ", ".join(t for k in ("city", "region", "countryCode") if (t := _text(location.get(k))))
     email = _text(basics.get("email"))
     pairs: list[tuple[str, nodes.Node | str | None]] = [
@@ -178,8 +178,8 @@ def page_nodes(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[no
 
 def _employer(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nodes.Node]:
     found: list[nodes.Node] = []
-    positions = resume.get("positions") if isinstance(resume.get("positions"), list) else []
-    extra = details.get("positions") if isinstance(details.get("positions"), list) else []
+    positions: list[Any] = resume["positions"] if isinstance(resume.get("positions"), list) else []
+    extra: list[Any] = details["positions"] if isinstance(details.get("positions"), list) else []
     for index, more in enumerate(extra):
         if not isinstance(more, Mapping):
             continue
@@ -190,10 +190,12 @@ def _employer(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nod
                 body += _paragraphs(text)
         if highlights := _texts(more.get("highlights")):
             body.append(_bullets(highlights))
-        body += _fields([
-            ("Location", _text(more.get("location"))),
-            ("Web", _link(more.get("url"))),
-        ])
+        body += _fields(
+            [
+                ("Location", _text(more.get("location"))),
+                ("Web", _link(more.get("url"))),
+            ]
+        )
         if body:
             title = _text(position.get("title")) or "Position"
             found.append(nodes.rubric(title, title))
@@ -206,12 +208,14 @@ def _project(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[node
     if summary := _text(resume.get("summary")):
         found += _paragraphs(summary)
     roles = _texts(details.get("roles"))
-    found += _fields([
-        ("Roles", ", ".join(roles) or None),
-        ("For", _text(details.get("entity"))),
-        ("Type", _text(details.get("type"))),
-        ("Web", _link(details.get("url"))),
-    ])
+    found += _fields(
+        [
+            ("Roles", ", ".join(roles) or None),
+            ("For", _text(details.get("entity"))),
+            ("Type", _text(details.get("type"))),
+            ("Web", _link(details.get("url"))),
+        ]
+    )
     if highlights := _texts(details.get("highlights")):
         found.append(nodes.rubric("Results", "Results"))
         found.append(_bullets(highlights))

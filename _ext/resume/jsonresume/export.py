@@ -43,9 +43,7 @@ def export(site: SiteData) -> dict[str, Any]:
     document["projects"] = [_project(site, project) for project in _projects_in_order(site)]
     document["skills"] = _skills(site.catalogue)
     for section in PERSON_SECTIONS:
-        entries = next(
-            (extra[section] for _, extra in sorted(site.extras.items()) if section in extra), None
-        )
+        entries = next((extra[section] for _, extra in sorted(site.extras.items()) if section in extra), None)
         if entries:
             document[section] = entries
     document["meta"] = {"version": format_date(site.as_of), "lastModified": format_date(site.as_of)}
@@ -61,7 +59,7 @@ def _basics(site: SiteData) -> dict[str, Any]:
 def public_basics(name: str, settings: Mapping[str, Any], *, private: bool) -> dict[str, Any]:
     """JSON Resume's basics from ``resume_basics``; the private part only if ``private``."""
     basics: dict[str, Any] = {"name": name}
-    hidden = settings.get("private") if isinstance(settings.get("private"), Mapping) else {}
+    hidden: Mapping[str, Any] = settings["private"] if isinstance(settings.get("private"), Mapping) else {}
     for key, value in settings.items():
         if key == "private" or value in (None, "", [], {}):
             continue
@@ -159,9 +157,8 @@ def _roles(site: SiteData, project: Project, employer: Employer | None) -> list[
     titles: list[str] = []
     for position in employer.positions:
         held = position.period(site.as_of)
-        if period is None or _overlap(held, period):
-            if position.title not in titles:
-                titles.append(position.title)
+        if (period is None or _overlap(held, period)) and position.title not in titles:
+            titles.append(position.title)
     return titles
 
 

@@ -25,7 +25,18 @@ from .schema import pointer, schema_problems
 # What each section's entries carry onto the site; any other key is reported.
 CARRIED = {
     "work": {"name", "position", "startDate", "endDate", "summary", "highlights", "url", "location", "description"},
-    "projects": {"name", "description", "highlights", "keywords", "startDate", "endDate", "url", "roles", "entity", "type"},
+    "projects": {
+        "name",
+        "description",
+        "highlights",
+        "keywords",
+        "startDate",
+        "endDate",
+        "url",
+        "roles",
+        "entity",
+        "type",
+    },
     "skills": {"name", "level", "keywords"},
     "education": {"institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses"},
     "interests": {"name", "keywords"},
@@ -136,9 +147,9 @@ class _Planner:
             slug=_person_slug(name),
             as_of=self._as_of(),
             basics=self._basics(basics),
-            levels=list(dict.fromkeys(
-                level for skill in self.doc.get("skills") or [] if (level := _text(skill.get("level")))
-            )),
+            levels=list(
+                dict.fromkeys(level for skill in self.doc.get("skills") or [] if (level := _text(skill.get("level"))))
+            ),
             report=self.report,
         )
         skills_page = self._skills(projects)
@@ -249,7 +260,7 @@ class _Planner:
         resume["positions"] = [_position(entry) for _, entry in employer.entries]
         details = []
         for _, entry in employer.entries:
-            more = {key: entry[key] for key in ("startDate", "endDate") if key in entry}
+            more: dict[str, Any] = {key: entry[key] for key in ("startDate", "endDate") if key in entry}
             for key in ("description", "summary", "highlights", "url"):
                 if entry.get(key) not in (None, "", []):
                     more[key] = entry[key]
@@ -275,8 +286,9 @@ class _Planner:
                 if project.employer is None:
                     self.report.append(
                         f"{where}: no work entry is named {entity!r} or contains its dates; "
-                        f"it is on the independent projects page" if entity else
-                        f"{where}: no entity, and no work entry contains its dates; "
+                        f"it is on the independent projects page"
+                        if entity
+                        else f"{where}: no entity, and no work entry contains its dates; "
                         f"it is on the independent projects page"
                     )
                 else:
@@ -324,7 +336,7 @@ class _Planner:
                 self.report.append(f"{pointer('skills', index)}: a skill with neither name nor keywords; left out")
                 continue
             category = categories.setdefault(name or OTHER_SKILLS, {})
-            for keyword in keywords or [name]:
+            for keyword in keywords or [name or OTHER_SKILLS]:
                 entry: dict[str, Any] = {"name": keyword}
                 if _text(skill.get("level")):
                     entry["level"] = _text(skill["level"])
@@ -371,7 +383,7 @@ def _position(entry: Mapping[str, Any]) -> dict[str, Any]:
 
 def _employer_by_dates(entry: Mapping[str, Any], employers: list[_Employer]) -> str | None:
     start, end = entry.get("startDate"), entry.get("endDate") or entry.get("startDate")
-    if not start:
+    if not start or not end:
         return None
     first, last = month_of(start, is_end=False), month_of(end, is_end=True)
     for employer in employers:
@@ -393,7 +405,8 @@ def _experience_index(employers: list[_Employer], as_of: str) -> str:
     return (
         "# Experience\n\nEvery employer has a page of its own, with its positions and their dates.\n"
         f"The chart shows every position on one time line, up to {format_month(_as_int(as_of))};\n"
-        "the list below it gives them newest first.\n\n" + chart
+        "the list below it gives them newest first.\n\n"
+        + chart
         + "% Newest first. A new employer page goes in this list.\n\n"
         + f"```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{toctree}\n```\n"
     )
@@ -417,7 +430,8 @@ def _independent_page(projects: list[_Project]) -> str:
     toctree = "\n".join(p.slug for p in projects)
     return (
         "# Independent projects\n\nProjects that the résumé names without an employer.\n\n"
-        + links + "\n\n"
+        + links
+        + "\n\n"
         + f"```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{toctree}\n```\n"
     )
 
@@ -436,8 +450,7 @@ def _home_page(name: str, contents: list[str], has_work: bool) -> str:
     toctree = "\n".join(contents)
     chart = "## Career at a glance\n\n```{timeline}\n```\n\n" if has_work else ""
     return (
-        f"# {inline(name)}\n\n```{{resume-details}} basics\n```\n\n" + chart
-        + "## Downloads\n\n"
+        f"# {inline(name)}\n\n```{{resume-details}} basics\n```\n\n" + chart + "## Downloads\n\n"
         "- The whole site: {{ download_pdf }} or {{ download_epub }}.\n"
         "- The two-page résumé: {{ download_brief }}, or read it online as {doc}`brief`.\n"
         "- The résumé as data, in the JSON Resume format: {{ download_json }}.\n\n"

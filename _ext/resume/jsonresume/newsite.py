@@ -12,11 +12,13 @@ new person's block, and the pages that :mod:`.importer` plans. Without
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import pprint
 import re
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,17 +29,37 @@ from .markdown import inline
 
 ROOT = Path(__file__).resolve().parents[3]
 COPIED = (
-    "_ext", "_latex", "Makefile", "requirements.txt", "requirements-test.txt",
-    "requirements-live.txt", "constraints.txt", ".gitignore", ".ci", "package.json", "package-lock.json",
+    "_ext",
+    "_latex",
+    "Makefile",
+    "requirements.txt",
+    "requirements-test.txt",
+    "requirements-live.txt",
+    "constraints.txt",
+    ".gitignore",
+    ".ci",
+    "package.json",
+    "package-lock.json",
     "pyproject.toml",
     "guide",
+    "benchmarks",
 )
 # The tests that check the extension and any site; the others are about this
 # site's own facts and stay here.
 GENERIC_TESTS = (
-    "conftest.py", "site_fixtures.py", "helpers.py", "browser.py", "roots", "regression",
-    "test_extension.py", "test_escaping.py", "test_broken_input.py", "test_regression.py",
-    "test_jsonresume_export.py", "test_jsonresume_site.py",
+    "conftest.py",
+    "site_fixtures.py",
+    "helpers.py",
+    "browser.py",
+    "roots",
+    "regression",
+    "test_regression",
+    "test_extension.py",
+    "test_escaping.py",
+    "test_broken_input.py",
+    "test_regression.py",
+    "test_jsonresume_export.py",
+    "test_jsonresume_site.py",
 )
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache")
 PERSON_BLOCK = re.compile(r"(# -- The person -+\n(?:#[^\n]*\n)*)(.*?)(\n# -- end of the person -+\n)", re.S)
@@ -88,10 +110,10 @@ def conf_text(site: NewSite) -> str:
         f"copyright = {f'{year}, {site.name}'!r}\n"
         "# The file names of the PDFs and the ePub, and the ePub's identifier.\n"
         f"SLUG = {site.slug!r}\n"
-        "# The month the résumé speaks from: \"ongoing\" ends and the PDF title pages.\n"
+        '# The month the résumé speaks from: "ongoing" ends and the PDF title pages.\n'
         f"resume_as_of = {site.as_of!r}\n"
         "# Contact details for the home page and the JSON Resume export (`make json`);\n"
-        "# those under \"private\" are written only with `-t private`.\n"
+        '# those under "private" are written only with `-t private`.\n'
         f"resume_basics = {basics}\n"
     )
     block += "# Directions for tailored two-page résumés: none yet (see the authoring guide).\nresume_directions = {}\n"
@@ -164,6 +186,9 @@ def write_site(site: NewSite, dest: Path) -> None:
     rtd = "".join(line for line in rtd.splitlines(keepends=True) if f"{_old_slug()}-brief-" not in line)
     (dest / ".readthedocs.yaml").write_text(rtd.replace(_old_slug(), site.slug), encoding="utf-8")
     (dest / "conf.py").write_text(conf_text(site), encoding="utf-8")
+    # The new site's `make lint` checks conf.py as this one's does.
+    if importlib.util.find_spec("ruff") is not None:
+        subprocess.run([sys.executable, "-m", "ruff", "format", "--quiet", str(dest / "conf.py")], check=False)
     (dest / "references.bib").write_text("", encoding="utf-8")
     (dest / "README.md").write_text(readme_text(site), encoding="utf-8")
     for path, text in sorted(site.pages.items()):
@@ -199,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     write_site(site, dest)
     pages = sum(1 for path in site.pages if path.startswith(("experience/", "projects/")))
-    print(f"make new: {dest}: a site for {site.name} from {origin}, as of {site.as_of}, {pages} pages of work and projects")
+    print(
+        f"make new: {dest}: a site for {site.name} from {origin}, as of {site.as_of}, {pages} pages of work and projects"
+    )
     if site.report:
         print("Not carried, or carried differently:")
         for line in site.report:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator  # type: ignore[import-untyped]
 
 from .dates import date_problem, month_of
 
@@ -63,8 +63,10 @@ def _date_problems(document: dict[str, Any]) -> Iterator[str]:
                     yield f"{pointer(section, index, key)}: {problem}"
             start, end = entry.get("startDate"), entry.get("endDate")
             if (
-                isinstance(start, str) and isinstance(end, str)
-                and date_problem(start) is None and date_problem(end) is None
+                isinstance(start, str)
+                and isinstance(end, str)
+                and date_problem(start) is None
+                and date_problem(end) is None
                 and month_of(end, is_end=True) < month_of(start, is_end=False)
             ):
                 yield f"{pointer(section, index, 'endDate')}: {end!r} is before startDate {start!r}"
@@ -72,6 +74,8 @@ def _date_problems(document: dict[str, Any]) -> Iterator[str]:
 
 def is_link(url: object) -> bool:
     """Whether a URL field may become a link: only http, https and mailto."""
-    return isinstance(url, str) and url.strip().lower().startswith(LINK_SCHEMES) and not any(
-        ch.isspace() for ch in url.strip()
+    return (
+        isinstance(url, str)
+        and url.strip().lower().startswith(LINK_SCHEMES)
+        and not any(ch.isspace() for ch in url.strip())
     )
