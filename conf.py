@@ -56,6 +56,8 @@ extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
     "resume",
+    "sphinxext.opengraph",  # link previews (the resume extension supplies the text and cards)
+    "notfound.extension",  # 404.md, with addresses that work at any depth
     "accessible_html",  # valid ARIA for toctree captions and citations (_ext/)
     "fast_navigation",  # furo's sidebar made once per build, not once per page (_ext/)
     "quiet_build",  # no debug dump, no false "configuration has changed" (_ext/)
@@ -188,7 +190,6 @@ html_theme_options = {
 pygments_style = "a11y-light"
 pygments_dark_style = "a11y-dark"
 
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 # Published pages only: the Markdown sources hold text for private builds
 # (-t private) that must not be copied to the site.
 html_copy_source = False
@@ -196,9 +197,23 @@ html_show_sourcelink = False
 # No "last updated" stamp: it would differ between otherwise identical builds.
 html_last_updated_fmt = None
 html_extra_path = [str(downloads_dir)] if downloads_dir and downloads_dir.is_dir() and not on_rtd else []
-# No 404 page and no sitemap: sphinx-notfound-page and sphinx-sitemap would be
-# two more dependencies for a site of a few dozen pages, all reachable from the
-# navigation; Read the Docs serves its own 404 page and sitemap.
+
+# -- Sharing: the site's address, link previews, the 404 page ----------------
+#
+# The one place the site's public address is given, ending in "/". Read the
+# Docs sets it; for another host write it here. From it come every page's
+# <link rel="canonical">, the absolute og:url and og:image of link previews,
+# the JSON-LD addresses, sitemap.xml and the 404 page's links. Without it the
+# pages carry no canonical link, og:url, og:image or sitemap rather than a
+# relative or invented address.
+SITE_URL = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+html_baseurl = SITE_URL
+ogp_site_url = SITE_URL
+# The resume extension draws each page's preview card from its metadata.
+ogp_social_cards = {"enable": False}
+# Read the Docs serves 404.html for every missing address, at any depth, so
+# its links and assets are written from the site's root path.
+notfound_urls_prefix = urlsplit(SITE_URL).path or "/"
 
 # -- ePub --------------------------------------------------------------------
 
@@ -221,7 +236,8 @@ epub_scheme = "unknown"
 # A link in an e-reader can be followed; written-out URLs would only clutter.
 epub_show_urls = "no"
 # The tailored briefs are PDFs (and pages of the site); the ePub has the general one.
-epub_exclude_files = [f"brief-{direction}.xhtml" for direction in resume_directions]
+# The 404 page (404.md) is for the web site, whose server shows it.
+epub_exclude_files = ["404.xhtml", *(f"brief-{direction}.xhtml" for direction in resume_directions)]
 # The pages about the site itself (index.md's "About this site", which the
 # ePub's table of contents leaves out) follow the text, reachable by links.
 ABOUT_PAGES = [

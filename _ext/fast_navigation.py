@@ -366,7 +366,10 @@ def _before_theme(app: Sphinx, pagename: str, templatename: str, context: dict[s
     if state is not None and "toctree" in context:
         if state.left_to_theme is None:
             state.left_to_theme = _left_to_theme(app.env)
-        if pagename not in state.left_to_theme:
+        # The 404 page (sphinx-notfound-page) is served at every depth: its own
+        # toctree function writes links from the site's root path.
+        not_found = app.config.notfound_pagename if "notfound_pagename" in app.config else None
+        if pagename not in state.left_to_theme and pagename != not_found:
             state_page = _Page(pagename, context["toctree"])
             context["toctree"] = state_page.toctree
     if state is not None:

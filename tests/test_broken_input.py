@@ -379,6 +379,16 @@ CASES: dict[str, Case] = {
         f"{PAGE}:7",
         r"'nobody' is not an e-mail address.*\[resume\.email\]",
     ),
+    "moved-from-a-live-page": Case(
+        {EMPLOYER: employer(*POSITION, "  moved_from: [page]"), PAGE: directive("Here.")},
+        f"{EMPLOYER}:8",
+        r"former address 'page' is a page of the site.*\[resume\.redirect\]",
+    ),
+    "moved-from-not-a-name": Case(
+        {EMPLOYER: employer(*POSITION, "  moved_from: ['../up']")},
+        f"{EMPLOYER}:8",
+        r"moved_from #1 must be a document name.*\[resume\.redirect\]",
+    ),
     "skill-role-unknown-skill": Case(
         {PAGE: directive("Knows {skill}`Cobol`.")},
         f"{PAGE}:7",

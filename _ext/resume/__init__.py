@@ -23,7 +23,9 @@ from .epub import SvgEpubBuilder
 from .jsonresume import setup_jsonresume
 from .preview import show_problems
 from .problems import setup_problems
+from .redirects import setup_redirects
 from .roles import EmailRole
+from .sharing import setup_sharing
 from .sourcecheck import setup_source_checks
 from .transform import FillAggregates
 
@@ -101,9 +103,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_problems(app)
     setup_source_checks(app)
     app.connect("doctree-resolved", show_problems)
+    setup_sharing(app)
+    setup_redirects(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

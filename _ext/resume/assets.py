@@ -1,5 +1,5 @@
 """The stylesheets, for HTML-format builders only (the site and the ePub):
-``resume.css`` as shipped, and the timeline's colours generated from
+``resume.css`` and ``resume-print.css`` as shipped, and the timeline's colours generated from
 :mod:`resume.palette`, both through the static path."""
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def add_html_assets(app: Sphinx) -> None:
-    """``builder-inited``: link ``resume.css`` and the palette's stylesheet from
-    HTML-format pages, writing the latter into the output's static folder
+    """``builder-inited``: link ``resume.css``, the palette's stylesheet and
+    ``resume-print.css`` (for printing) from HTML-format pages, writing the latter into the output's static folder
     (generated, so it cannot be a path in the settings, which differ by build)."""
     if app.builder.format != "html":
         return
@@ -39,3 +39,4 @@ def add_html_assets(app: Sphinx) -> None:
     (static / PALETTE_CSS).write_text(stylesheet(), encoding="utf-8")
     app.add_css_file(PALETTE_CSS)
     app.add_css_file("resume.css")
+    app.add_css_file("resume-print.css", media="print")

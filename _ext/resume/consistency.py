@@ -40,7 +40,7 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
 def _check_slugs(records: list[Record]) -> None:
     seen: dict[tuple[str, str], str] = {}
     for record in records:
-        if isinstance(record, Catalogue):
+        if not isinstance(record, Employer | Project):
             continue
         key = (type(record).__name__, record.slug)
         if key in seen:

@@ -19,7 +19,7 @@ from sphinx.util.nodes import make_refnode
 
 from .career import Career
 from .dates import parse_month
-from .model import Employer, Project
+from .model import Employer, Person, Project
 from .sourcecheck import unreadable
 from .warnings import Subtype, warn
 
@@ -217,7 +217,13 @@ class ResumeDomain(Domain):
         """Pages whose derived content shows something of the changed records."""
         related: set[str] = set()
         career = self.career
+        people = {d for d, r in self.records.items() if isinstance(r, Person)}
         for record in changed:
+            if isinstance(record, Person):  # every preview card shows the name
+                related.update(e.docname for e in career.employers.values())
+                related.update(p.docname for p in career.projects)
+            elif isinstance(record, Employer | Project):  # the home page's data lists it
+                related.update(people)
             if isinstance(record, Employer):  # its projects show its name
                 related.add(record.docname)
                 related.update(p.docname for p in career.projects_of(record.slug))

@@ -19,12 +19,13 @@ from .warnings import Subtype
 KeyPath = tuple[str | int, ...]
 LineOf = Callable[[KeyPath], int]
 
-KINDS = ("employer", "project", "catalogue")
-EMPLOYER_KEYS = frozenset({"kind", "slug", "short", "location", "summary", "positions", "skills"})
+KINDS = ("employer", "project", "catalogue", "person")
+EMPLOYER_KEYS = frozenset({"kind", "slug", "short", "location", "summary", "positions", "skills", "moved_from"})
 PROJECT_KEYS = frozenset(
-    {"kind", "slug", "employer", "position", "summary", "result", "start", "end", "skills", "directions"}
+    {"kind", "slug", "employer", "position", "summary", "result", "start", "end", "skills", "directions", "moved_from"}
 )
 CATALOGUE_KEYS = frozenset({"kind", "categories"})
+PERSON_KEYS = frozenset({"kind", "label", "email", "url", "profiles", "schools"})
 POSITION_KEYS = frozenset({"title", "start", "end", "engagement"})
 # What a position was; the timeline's colours and legend say it.
 ENGAGEMENTS = ("employment", "contract", "open-source", "teaching")
@@ -65,6 +66,7 @@ class Employer:
     skills: tuple[str, ...]
     lines: tuple[tuple[KeyPath, int], ...] = ()
     summary: str | None = None  # the role in one sentence, as the résumé gives it
+    moved_from: tuple[str, ...] = ()  # former docnames, redirected here
 
     @property
     def label(self) -> str:
@@ -88,6 +90,7 @@ class Project:
     result: str | None = None  # the measurable outcome, with its figures
     position: str | None = None  # the title held, where the employer had several
     directions: tuple[str, ...] = ()  # the career directions (resume_directions) it serves
+    moved_from: tuple[str, ...] = ()  # former docnames, redirected here
 
     def period(self, as_of: int) -> Period | None:
         if self.start is None:
@@ -116,7 +119,21 @@ class Catalogue:
     lines: tuple[tuple[KeyPath, int], ...] = ()
 
 
-Record = Employer | Project | Catalogue
+@dataclass(frozen=True)
+class Person:
+    """Whom the site is about: the home page's front matter."""
+
+    docname: str
+    name: str
+    label: str | None
+    email: str | None
+    url: str | None
+    profiles: tuple[str, ...]  # addresses of the same person elsewhere
+    schools: tuple[str, ...]
+    lines: tuple[tuple[KeyPath, int], ...] = ()
+
+
+Record = Employer | Project | Catalogue | Person
 
 
 def nearest_line(located: Mapping[KeyPath, int], path: KeyPath, default: int = 1) -> int:
@@ -315,7 +332,7 @@ def parse_record(
         reader.problem(Subtype.FRONTMATTER, (*root, "kind"), f"{message} (one of: {', '.join(KINDS)})")
         return None, reader.problems
     slug = reader.text(data, "slug", root) or docname.rsplit("/", 1)[-1]
-    parsers: dict[str, Callable[..., Record]] = {"employer": _employer, "project": _project, "catalogue": _catalogue}
+    parsers: dict[str, Callable[..., Record]] = {"employer": _employer, "project": _project, "catalogue": _catalogue, "person": _person}
     record = parsers[kind](reader, data, root, docname=docname, slug=slug, title=title)
     return record, reader.problems
 
@@ -342,6 +359,7 @@ def _employer(
         if position_title and valid and start is not None:
             positions.append(Position(position_title, start, end, engagement))
     skills = reader.skills(data, root)
+    moved_from = _moved_from(reader, data, root)
     return Employer(
         docname=docname,
         slug=slug,
@@ -351,7 +369,8 @@ def _employer(
         summary=reader.text(data, "summary", root),
         positions=tuple(positions),
         skills=skills,
-        lines=_lines(reader, root, [(), ("slug",), *(("skills", i) for i in range(len(skills)))]),
+        lines=_lines(reader, root, [(), ("slug",), *_indexed("skills", skills), *_indexed("moved_from", moved_from)]),
+        moved_from=moved_from,
     )
 
 
@@ -361,6 +380,7 @@ def _project(
     reader.keys(data, PROJECT_KEYS, root)
     start, end, _ = reader.period(data, root, required=False)
     skills = reader.skills(data, root)
+    moved_from = _moved_from(reader, data, root)
     return Project(
         docname=docname,
         slug=slug,
@@ -377,14 +397,12 @@ def _project(
             reader,
             root,
             [
-                (),
-                ("slug",),
-                ("employer",),
-                ("position",),
-                ("directions",),
-                *(("skills", i) for i in range(len(skills))),
+                *[(), ("slug",), ("employer",), ("position",), ("directions",)],
+                *_indexed("skills", skills),
+                *_indexed("moved_from", moved_from),
             ],
         ),
+        moved_from=moved_from,
     )
 
 
@@ -465,3 +483,54 @@ def _aliases(reader: _Reader, skill: Mapping[str, Any], path: KeyPath) -> tuple[
         reader.problem(Subtype.TYPE, (*path, "aliases"), "'aliases' must be a list of names")
         return ()
     return tuple(a.strip() for a in value)
+
+
+def _indexed(key: str, items: tuple[str, ...]) -> list[KeyPath]:
+    """The key paths of a list's items: ``("skills", 0)``, ``("skills", 1)``, …"""
+    return [(key, index) for index in range(len(items))]
+
+
+def _texts(reader: _Reader, data: Mapping[str, Any], key: str, path: KeyPath) -> tuple[str, ...]:
+    """An optional list of non-empty texts, each once."""
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        reader.problem(Subtype.TYPE, (*path, key), f"{key!r} must be a list of texts")
+        return ()
+    return tuple(dict.fromkeys(" ".join(v.split()) for v in value))
+
+
+def _moved_from(reader: _Reader, data: Mapping[str, Any], root: KeyPath) -> tuple[str, ...]:
+    """Former document names (``projects/rwlock``), each listed once."""
+    value = data.get("moved_from", [])
+    if not isinstance(value, list):
+        reader.problem(Subtype.TYPE, (*root, "moved_from"), f"'moved_from' must be a list, not {_kind(value)}")
+        return ()
+    names: list[str] = []
+    for index, item in enumerate(value):
+        where = (*root, "moved_from", index)
+        name = item.strip().strip("/").removesuffix(".md").removesuffix(".html") if isinstance(item, str) else ""
+        if not name or any(part in ("", ".", "..") for part in name.split("/")) or "#" in name:
+            reader.problem(
+                Subtype.REDIRECT,
+                where,
+                f"moved_from #{index + 1} must be a document name such as 'projects/rwlock', not {item!r}",
+            )
+        elif name in names:
+            reader.problem(Subtype.REDIRECT, where, f"former address {name!r} is listed twice")
+        else:
+            names.append(name)
+    return tuple(names)
+
+
+def _person(reader: _Reader, data: Mapping[str, Any], root: KeyPath, *, docname: str, slug: str, title: str) -> Person:
+    reader.keys(data, PERSON_KEYS, root)
+    return Person(
+        docname=docname,
+        name=title,
+        label=reader.text(data, "label", root),
+        email=reader.text(data, "email", root),
+        url=reader.text(data, "url", root),
+        profiles=_texts(reader, data, "profiles", root),
+        schools=_texts(reader, data, "schools", root),
+        lines=_lines(reader, root, [()]),
+    )

@@ -70,6 +70,10 @@ class Subtype(StrEnum):
     )
     TITLE = "title", "a page has no `#` title"
     JSON = "json", "the JSON Resume export (`make json`) does not validate against the schema"
+    REDIRECT = "redirect", (
+        "a `moved_from` entry is not a document name, is listed twice, or is the address of a "
+        "page that exists"
+    )
 
 
 def warn(subtype: Subtype, message: str, location: tuple[str, int] | str | Node | None) -> None:

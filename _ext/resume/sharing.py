@@ -1,0 +1,252 @@
+"""Links that travel: what a shared link previews, and what search engines read.
+
+For every HTML page (not the ePub's) this module adds, before
+sphinxext-opengraph writes its tags:
+
+- for employer and project pages, the page's own description (its summary
+  and a project's result, from the front matter) as ``description`` and
+  ``og:description``, and a preview card drawn from the records (:mod:`.cards`);
+- the card as ``og:image`` (the home page's card for pages without one of
+  their own) and ``twitter:card``;
+- schema.org JSON-LD (:mod:`.jsonld`) on the home, employer and project pages.
+
+sphinxext-opengraph writes the title, type, address, site name and image tags
+from that. Its own cards are turned off (``ogp_social_cards``): they can show
+only the title and description, not the person's name and the period.
+
+Addresses are absolute under ``html_baseurl`` (the site address, set once in
+conf.py). Without it nothing absolute can be known: pages then carry no
+``og:url``, ``og:image`` or sitemap, rather than a relative or invented one.
+At the end of an HTML build it writes ``sitemap.xml`` of every page, in
+address order, and a ``robots.txt`` that points to it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
+
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
+
+from . import cards, jsonld
+from .domain import domain_of
+from .model import Employer, Person, Project
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from .career import Career
+    from .model import Record
+
+CARDS = "_images/cards"
+DESCRIPTION_LENGTH = 200
+
+
+def shares(builder: Builder) -> bool:
+    """Whether this builder writes a web site (the ePub's pages are not shared)."""
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
+def site_url(builder: Builder) -> str:
+    """The site's absolute address, ending in ``/``, or ``""`` when unknown."""
+    base = builder.config.html_baseurl or ""
+    return base if not base or base.endswith("/") else f"{base}/"
+
+
+def shorten(text: str, width: int = DESCRIPTION_LENGTH) -> str:
+    """One line of at most ``width`` characters, cut at a word with ``…``."""
+    return textwrap.shorten(" ".join(text.split()), width, placeholder=" …")
+
+
+def not_found_page(app: Sphinx) -> str | None:
+    """The 404 page's name, where sphinx-notfound-page is in use."""
+    return str(app.config.notfound_pagename) if "notfound_pagename" in app.config else None
+
+
+def first_paragraph(doctree: nodes.document) -> str | None:
+    """The text of the page's first paragraph of prose: one directly under the
+    title's section (the summary box and other blocks come in containers)."""
+    section = doctree.next_node(nodes.section)
+    if section is None:
+        return None
+    for child in section.children:
+        if isinstance(child, nodes.paragraph):
+            return child.astext()
+    return None
+
+
+def describe(record: Employer | Project, doctree: nodes.document) -> str | None:
+    """A page's own description: its summary and, for a project, its result;
+    the page's first paragraph where the front matter has neither."""
+    parts = [record.summary] if record.summary else []
+    if isinstance(record, Project) and record.result:
+        parts.append(record.result)
+    text = " ".join(part if part.endswith((".", "!", "?")) else f"{part}." for part in parts)
+    text = text or first_paragraph(doctree) or ""
+    return shorten(text) if text else None
+
+
+def _meta(name: str, content: str, attribute: str = "name") -> str:
+    content = content.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return f'<meta {attribute}="{name}" content="{content}" />\n'
+
+
+class _Urls:
+    """Addresses of pages and files, seen from one page."""
+
+    def __init__(self, builder: Builder, pagename: str) -> None:
+        self.builder = builder
+        self.base = site_url(builder)
+        self.here = builder.get_target_uri(pagename)
+
+    def page(self, docname: str) -> str:
+        target = self.builder.get_target_uri(docname)
+        if self.base:
+            return urljoin(self.base, target)
+        return relative_uri(self.here, target) or posixpath.basename(target)
+
+    def file(self, path: str) -> str | None:
+        return urljoin(self.base, path) if self.base else None
+
+
+def _card_path(docname: str) -> str:
+    return f"{CARDS}/{docname}.png"
+
+
+def add_previews(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """``html-page-context``, before sphinxext-opengraph: descriptions, cards, JSON-LD."""
+    if doctree is None or not shares(app.builder):
+        return
+    if pagename == not_found_page(app):
+        # Served at every missing address: it is no page of its own to share.
+        context["pageurl"] = None
+        context["meta"] = {**(context.get("meta") or {}), "ogp_disable": True}
+        return
+    domain = domain_of(app.env)
+    career = domain.career
+    person = _person(app, domain.records.values())
+    urls = _Urls(app.builder, pagename)
+    record = career.page(pagename)
+    fields = dict(context.get("meta") or {})
+    description = None
+    card = None
+    if record is not None:
+        description = describe(record, doctree)
+        card = cards.page_card(record, person, career)
+    elif pagename == person.docname:
+        card = cards.home_card(person)
+        fields["og:type"] = "profile"
+        text = first_paragraph(doctree)
+        description = shorten(text) if text else None
+    if description and record is not None:
+        fields["og:description"] = description
+        context["metatags"] = context.get("metatags", "") + _meta("description", description)
+    if card is not None:
+        cards.render_png(card, Path(app.outdir, _card_path(pagename)))
+    image_of = pagename if card is not None else person.docname
+    image = urls.file(_card_path(image_of))
+    if image:
+        fields["og:image"] = image
+        fields["og:image:width"] = str(cards.WIDTH)
+        fields["og:image:height"] = str(cards.HEIGHT)
+        shown = card or cards.home_card(person)
+        fields["og:image:alt"] = " — ".join((shown.title, shown.kicker, *shown.details))
+        context["metatags"] += _meta("twitter:card", "summary_large_image")
+    else:
+        context["metatags"] += _meta("twitter:card", "summary")
+    context["meta"] = fields
+    data = _structured_data(record, pagename, person, career, urls, description)
+    if data is not None:
+        context["metatags"] += jsonld.script(data)
+
+
+def _person(app: Sphinx, records: Iterable[Record]) -> Person:
+    """The home page's person record, or one named after the site's author."""
+    found = sorted((r for r in records if isinstance(r, Person)), key=lambda r: r.docname)
+    if found:
+        return found[0]
+    return Person(app.config.root_doc, app.config.author or app.config.project, None, None, None, (), ())
+
+
+def _structured_data(
+    record: Employer | Project | None,
+    pagename: str,
+    person: Person,
+    career: Career,
+    urls: _Urls,
+    description: str | None,
+) -> dict[str, Any] | None:
+    """The JSON-LD of a record's page or of the home page; None for other pages."""
+    if isinstance(record, Employer):
+        return jsonld.employer_page(record, person, career, urls.page, description)
+    if isinstance(record, Project):
+        return jsonld.project_page(record, person, career, urls.page, description)
+    if pagename == person.docname:
+        return jsonld.profile_page(person, career, urls.page, description)
+    return None
+
+
+def drop_relative_url(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """``html-page-context``, after sphinxext-opengraph: without the site's
+    address it writes ``og:url`` relative, which Open Graph does not allow."""
+    if doctree is None or not shares(app.builder) or site_url(app.builder):
+        return
+    lines = context.get("metatags", "").split("\n")
+    context["metatags"] = "\n".join(line for line in lines if not line.startswith('<meta property="og:url"'))
+
+
+def root_links_on_404(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: the 404 page is served at every missing address,
+    at any depth, so its links start from the site's root path
+    (sphinx-notfound-page does so for the theme's links and images)."""
+    if docname != not_found_page(app) or not shares(app.builder):
+        return
+    prefix = app.config.notfound_urls_prefix or "/"
+    for reference in doctree.findall(nodes.reference):
+        uri = reference.get("refuri", "")
+        if uri and not urlsplit(uri).scheme and not uri.startswith(("/", "#")):
+            reference["refuri"] = prefix + uri
+
+
+def reader_pages(app: Sphinx) -> list[str]:
+    """Every page written for readers (not the 404 page)."""
+    return sorted(set(app.env.found_docs) - {not_found_page(app)})
+
+
+def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: ``sitemap.xml`` and ``robots.txt`` at the site's root."""
+    if exception is not None or not shares(app.builder):
+        return
+    outdir = Path(app.outdir)
+    base = site_url(app.builder)
+    robots = "User-agent: *\nDisallow:\n"
+    if base:
+        namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+        urlset = ElementTree.Element("urlset", xmlns=namespace)
+        for address in sorted(urljoin(base, app.builder.get_target_uri(d)) for d in reader_pages(app)):
+            url = ElementTree.SubElement(urlset, "url")
+            ElementTree.SubElement(url, "loc").text = address
+        ElementTree.indent(urlset)
+        tree = ElementTree.ElementTree(urlset)
+        tree.write(outdir / "sitemap.xml", encoding="utf-8", xml_declaration=True)
+        robots += f"\nSitemap: {urljoin(base, 'sitemap.xml')}\n"
+    (outdir / "robots.txt").write_text(robots, encoding="utf-8")
+
+
+def setup_sharing(app: Sphinx) -> None:
+    app.connect("html-page-context", add_previews, priority=400)
+    app.connect("html-page-context", drop_relative_url, priority=600)
+    app.connect("doctree-resolved", root_links_on_404)
+    app.connect("build-finished", write_sitemap)
