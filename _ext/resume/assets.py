@@ -1,6 +1,6 @@
 """The stylesheets, for HTML-format builders only (the site and the ePub):
-``resume.css`` and ``resume-print.css`` as shipped, and the timeline's colours generated from
-:mod:`resume.palette`, both through the static path."""
+``resume.css`` and the print sheet ``resume-print.css`` as shipped, and the
+timeline's colours generated from :mod:`resume.palette`."""
 
 from __future__ import annotations
 
@@ -29,9 +29,10 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def add_html_assets(app: Sphinx) -> None:
-    """``builder-inited``: link ``resume.css``, the palette's stylesheet and
-    ``resume-print.css`` (for printing) from HTML-format pages, writing the latter into the output's static folder
-    (generated, so it cannot be a path in the settings, which differ by build)."""
+    """``builder-inited``: link ``resume.css``, the print sheet and the
+    palette's stylesheet from HTML-format pages, writing the palette's into the
+    output's static folder (generated, so it cannot be a path in the settings,
+    which differ by build)."""
     if app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
