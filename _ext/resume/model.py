@@ -332,7 +332,12 @@ def parse_record(
         reader.problem(Subtype.FRONTMATTER, (*root, "kind"), f"{message} (one of: {', '.join(KINDS)})")
         return None, reader.problems
     slug = reader.text(data, "slug", root) or docname.rsplit("/", 1)[-1]
-    parsers: dict[str, Callable[..., Record]] = {"employer": _employer, "project": _project, "catalogue": _catalogue, "person": _person}
+    parsers: dict[str, Callable[..., Record]] = {
+        "employer": _employer,
+        "project": _project,
+        "catalogue": _catalogue,
+        "person": _person,
+    }
     record = parsers[kind](reader, data, root, docname=docname, slug=slug, title=title)
     return record, reader.problems
 

@@ -74,6 +74,7 @@ class Subtype(StrEnum):
         "a `moved_from` entry is not a document name, is listed twice, or is the address of a "
         "page that exists"
     )
+    REDIRECT = "redirect", "a `moved_from` entry is not a document name, is listed twice, or names a live page"
 
 
 def warn(subtype: Subtype, message: str, location: tuple[str, int] | str | Node | None) -> None:
