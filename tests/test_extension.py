@@ -315,13 +315,15 @@ def test_no_builder_specific_link_code():
     package = Path(__file__).resolve().parents[1] / "_ext" / "resume"
     # The JSON Resume builder must name its (never used) target URIs, and the
     # JSON Resume details link external http, https and mailto URLs.
-    allowed = {"jsonresume/builder.py": {"get_target_uri"}, "jsonresume/details.py": {"refuri="}}
     # Link previews, the sitemap and redirect pages name the HTML files' public
     # addresses (outside any doctree), so they ask the builder for them.
-    web_addresses = {"sharing.py", "redirects.py"}
+    allowed = {
+        "jsonresume/builder.py": {"get_target_uri"},
+        "jsonresume/details.py": {"refuri="},
+        "sharing.py": {"get_target_uri"},
+        "redirects.py": {"get_target_uri"},
+    }
     for path in sorted(package.rglob("*.py")):
-        if path.name in web_addresses:
-            continue
         source = path.read_text("utf-8")
         exempt = allowed.get(path.relative_to(package).as_posix(), set())
         for forbidden in ("get_relative_uri", "get_target_uri", "builder.docnames", "hyperref", "idescape", "refuri="):

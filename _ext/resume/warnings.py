@@ -70,10 +70,6 @@ class Subtype(StrEnum):
     )
     TITLE = "title", "a page has no `#` title"
     JSON = "json", "the JSON Resume export (`make json`) does not validate against the schema"
-    REDIRECT = "redirect", (
-        "a `moved_from` entry is not a document name, is listed twice, or is the address of a "
-        "page that exists"
-    )
     REDIRECT = "redirect", "a `moved_from` entry is not a document name, is listed twice, or names a live page"
 
 
