@@ -173,6 +173,139 @@ def test_the_book_has_a_cover_page(site_pdfs: dict[str, Path]) -> None:
     assert cover.startswith("Alfred Perlstein") and "April 2012" in cover and "Contents" not in cover
 
 
+# The text area of the book (resumebook.cls): letter paper, 0.85in top, 0.9in bottom.
+BOOK_TEXT_TOP, BOOK_TEXT_BOTTOM = 61.2, 792.0 - 64.8
+LINE = re.compile(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>', re.DOTALL)
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def layout_pages(pdf: Path) -> list[str]:
+    """Each page's words with their boxes, as `pdftotext -bbox-layout` gives them."""
+    return text_of(pdf, "-bbox-layout").split("<page ")[1:]
+
+
+def page_lines(page: str) -> list[tuple[float, float, str]]:
+    """The text lines of a page, top to bottom: top, bottom and text."""
+    lines = [(float(top), float(bottom), " ".join(w[-1] for w in WORD.findall(words)))
+             for top, bottom, words in LINE.findall(page)]  # fmt: skip
+    return sorted(lines)
+
+
+def letters(text: str) -> str:
+    return re.sub(r"\W", "", text).lower()
+
+
+def book_headings(pdf: Path) -> list[tuple[str, int, float]]:
+    """Each chapter, section and subsection in the book's contents: its title,
+    the page its anchor is on (from 1) and the anchor's height from the page's top."""
+    pdfinfo = require_tool("pdfinfo")
+    dests = subprocess.run([pdfinfo, "-dests", str(pdf)], capture_output=True, text=True, check=True).stdout
+    height = float(re.search(r"Page size:\s+[\d.]+ x ([\d.]+)", subprocess.run(
+        [pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout).group(1))  # fmt: skip
+    where = {name: (int(page), height - float(y))
+             for page, y, name in re.findall(r'^\s*(\d+) \[ XYZ\s+\S+\s+(\S+) .*\] "(.+)"$', dests, re.MULTILINE)}  # fmt: skip
+    toc = pdf.with_suffix(".toc").read_text("utf-8")
+    headings = []
+    for raw, anchor in re.findall(
+        r"^\\contentsline \{(?:chapter|section|subsection)\}\{(.*)\}\{\w*\}\{(.+)\}%$", toc, re.MULTILINE
+    ):
+        plain = re.sub(r"\\[a-zA-Z]+ ?", "", raw.replace(r"\sphinxhyphen {}", "-")).replace("{", "").replace("}", "")
+        headings.append((plain, *where[anchor]))
+    return headings
+
+
+def stranded_headings(pdf: Path) -> list[str]:
+    """Headings with none of their text after them on their page, or at the foot
+    of the text area (its lowest 12%) with fewer than three lines after them."""
+    pages = [page_lines(page) for page in layout_pages(pdf)]
+    foot = BOOK_TEXT_BOTTOM - 0.12 * (BOOK_TEXT_BOTTOM - BOOK_TEXT_TOP)
+    stranded = []
+    for heading, page, anchor in book_headings(pdf):
+        lines = [line for line in pages[page - 1] if anchor - 1 <= line[0] < BOOK_TEXT_BOTTOM]
+        if not lines:  # kept with what follows, the heading went over to the next page
+            page, lines = page + 1, [line for line in pages[page] if BOOK_TEXT_TOP <= line[0] < BOOK_TEXT_BOTTOM]
+        # The heading's own lines: as many as spell out its title.
+        title, seen, own = letters(heading), "", 0
+        while own < len(lines) and len(seen) < len(title) and title.startswith(seen + letters(lines[own][2])):
+            seen += letters(lines[own][2])
+            own += 1
+        assert seen == title, f"heading {heading!r} not found under its anchor on page {page}: {lines[:2]}"
+        baseline, after = lines[own - 1][1], len(lines) - own
+        if after == 0 or (baseline > foot and after < 3):
+            stranded.append(f"{heading!r} on page {page} at {baseline:.0f}pt, {after} line(s) after it")
+    return stranded
+
+
+def test_no_heading_is_left_at_the_foot_of_a_book_page(site_pdfs: dict[str, Path]) -> None:
+    """Every heading of the contents, found on its page through its outline
+    anchor, has text after it there, and at least three lines if it sits in
+    the lowest 12% of the text area (issue 12)."""
+    assert stranded_headings(site_pdfs["index"]) == []
+
+
+def turned_heads(tex: Path) -> set[str]:
+    """The words of the column heads the book's LaTeX sets turned upright."""
+    heads = re.findall(r"\\rotatebox\{90\}\{([^{}]+)\}", tex.read_text("utf-8"))
+    return {word for head in heads for word in head.split()}
+
+
+def rules(pdf: Path, page: int) -> list[tuple[float, float, float, float]]:
+    """The page's horizontal black strokes (the table rules): left, right, top, bottom."""
+    pdftocairo = require_tool("pdftocairo")
+    svg = subprocess.run([pdftocairo, "-svg", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    found = []
+    for style, x0, y0, x1, y1, matrix in re.findall(
+        r'<path style="([^"]*)" d="M ([-\d.]+) ([-\d.]+) L ([-\d.]+) ([-\d.]+) "'
+        r' transform="matrix\(([^)]*)\)"/>', svg):  # fmt: skip
+        a, b, c, d, e, f = (float(n) for n in matrix.split(","))
+        width = re.search(r"stroke-width:([\d.]+)", style)
+        if y0 != y1 or b or c or not width or "stroke:rgb(0%,0%,0%)" not in style:
+            continue
+        y, half = d * float(y0) + f, abs(d) * float(width.group(1)) / 2
+        found.append((a * float(x0) + e, a * float(x1) + e, y - half, y + half))
+    return found
+
+
+def matrix_heads_over_rules(pdf: Path, tex: Path) -> tuple[int, list[str]]:
+    """How many turned heads the book shows, and each that touches a rule or
+    is not between the rules above and below the head row."""
+    words = turned_heads(tex)
+    assert words, "the skill matrix turns its column heads upright"
+    seen, crossing = 0, []
+    for number, page in enumerate(layout_pages(pdf), 1):
+        heads = [(float(x0), float(top), float(x1), float(bottom), text)
+                 for x0, top, x1, bottom, text in WORD.findall(page)
+                 if text in words and float(bottom) - float(top) > float(x1) - float(x0)]  # fmt: skip
+        if not heads:
+            continue
+        seen += len(heads)
+        across = [
+            rule
+            for rule in rules(pdf, number)
+            if rule[0] < max(h[2] for h in heads) and rule[1] > min(h[0] for h in heads)
+        ]
+        if not any(rule[3] <= min(h[1] for h in heads) for rule in across):
+            crossing.append(f"page {number}: no rule above the turned heads")
+        if not any(rule[2] >= max(h[3] for h in heads) for rule in across):
+            crossing.append(f"page {number}: no rule below the turned heads")
+        for x0, top, x1, bottom, text in heads:
+            for left, right, rule_top, rule_bottom in across:
+                if left < x1 and right > x0 and top < rule_bottom and bottom > rule_top:
+                    crossing.append(
+                        f"page {number}: {text!r} ({top:.1f}-{bottom:.1f}pt) crosses the rule at {rule_top:.1f}pt"
+                    )
+    return seen, crossing
+
+
+def test_the_matrix_heads_clear_the_rules(site_pdfs: dict[str, Path]) -> None:
+    """The skill matrix's upright column heads, on every page that repeats
+    them, sit between the rule above and the rule below and touch neither."""
+    seen, crossing = matrix_heads_over_rules(site_pdfs["index"], site_pdfs["index"].with_suffix(".tex"))
+    assert seen >= len(turned_heads(site_pdfs["index"].with_suffix(".tex")))
+    assert crossing == []
+
+
 # -- the ePub -----------------------------------------------------------------------------
 
 
