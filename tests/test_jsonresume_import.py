@@ -393,6 +393,7 @@ def test_export_import_export_gives_the_same_document(tmp_path, site_root):
     second = export(site)
     assert without_site_addresses(second) == without_site_addresses(first)
     assert all("not carried (" not in line for line in report.splitlines())
+    assert [line for line in report.splitlines() if "/education/" in line or "/interests/" in line] == []
 
 
 # -- refusals -------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from sphinx.builders import Builder
 
 from ..dates import parse_month
 from ..warnings import Subtype, warn
+from . import prose
 from .details import page_details
 from .export import SiteData, export
 from .schema import schema_problems
@@ -48,19 +49,48 @@ class JSONResumeBuilder(Builder):
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         (self.outdir / FILENAME).write_text(text, encoding="utf-8")
 
+    def extras(self, documents: list[str]) -> dict[str, dict[str, Any]]:
+        """Each page's ``jsonresume`` front matter, with the sections it says to read
+        from the page itself (:mod:`.prose`) filled in."""
+        extras = {docname: details for docname in documents if (details := page_details(self.app, docname))}
+        for docname, details in extras.items():
+            asked = {key: details[key] for key in ("read", "summary-section") if key in details}
+            if not asked:
+                continue
+            read = dict(details)
+            try:
+                doctree = self.env.get_doctree(docname)
+                if asked.get("read") in prose.READABLE:
+                    read[asked["read"]] = getattr(prose, asked["read"])(doctree)
+                elif "read" in asked:
+                    choices = ", ".join(prose.READABLE)
+                    raise prose.ProseError(f"jsonresume: read: {asked['read']!r} is not one of {choices}")
+                if isinstance(asked.get("summary-section"), str):
+                    read["basics-summary"] = prose.summary(doctree, asked["summary-section"])
+            except prose.ProseError as problem:
+                where = problem.node if problem.node is not None and problem.node.line else (docname, 1)
+                warn(Subtype.JSON, f"{problem} (README: JSON Resume)", where)
+            extras[docname] = read
+        return extras
+
     def site_data(self) -> SiteData:
         career = self.env.domains["resume"].career  # type: ignore[attr-defined]
         base = self.config.html_baseurl.rstrip("/")
         documents = sorted(self.env.found_docs)
         employers = sorted(career.employers.values(), key=lambda record: record.docname)
+        extras = self.extras(documents)
+        basics = dict(self.config.resume_basics)
+        for docname in documents:
+            if "basics-summary" in extras.get(docname, {}) and not basics.get("summary"):
+                basics["summary"] = extras[docname]["basics-summary"]
         return SiteData(
             name=self.config.project,
-            basics=self.config.resume_basics,
+            basics=basics,
             as_of=parse_month(self.config.resume_as_of),
             employers=employers,
             projects=career.projects,
             catalogue=career.catalogue,
-            extras={docname: details for docname in documents if (details := page_details(self.app, docname))},
+            extras=extras,
             urls={record.docname: f"{base}/{record.docname}.html" for record in [*employers, *career.projects] if base},
             canonical=f"{base}/{FILENAME}" if base else None,
             private=self.tags.has("private"),

@@ -238,6 +238,8 @@ def _education(entries: Any) -> list[nodes.Node]:
             if part:
                 head += nodes.Text(f"; {part}" if len(head) > 1 else f": {part}")
         item += head
+        if note := _text(entry.get("summary")):
+            item += _para(note)
         if courses := _texts(entry.get("courses")):
             item += _bullets(courses)
         items.append(item)

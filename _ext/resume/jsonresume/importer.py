@@ -38,7 +38,7 @@ CARRIED = {
         "type",
     },
     "skills": {"name", "level", "keywords"},
-    "education": {"institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses"},
+    "education": {"institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses", "summary"},
     "interests": {"name", "keywords"},
     "languages": {"language", "fluency"},
 }
