@@ -296,6 +296,18 @@ CASES: dict[str, Case] = {
         "skills-more.md:3",
         r"a second skill catalogue.*\[resume\.frontmatter\]",
     ),
+    "person-label-on-the-home-page": Case(
+        {
+            "index.md": page(
+                "resume:",
+                "  kind: person",
+                "  label: Kernel programmer",
+                body=(ROOTS / "test-basic" / "index.md").read_text("utf-8"),
+            )
+        },
+        "index.md:4",
+        r"'label' is set in conf.py's resume_basics, not on the home page; move it there.*\[resume\.key\]",
+    ),
     # -- configuration --------------------------------------------------------------------------
     "as-of-month-13": Case(
         {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8").replace('"2012-04"', '"2012-13"')},

@@ -25,9 +25,13 @@ import extruct
 import pytest
 import yaml
 
+from resume import cards, jsonld
+from resume.career import Career
+from resume.model import Person
+
 from browser import chromium, open_page, serve, site_pages
 from helpers import again, build, site, warnings
-from site_fixtures import ROOT, build_environment, sphinx_build
+from site_fixtures import ROOT, build_environment, site_config, sphinx_build
 
 BASE = "https://alfred-perlstein.readthedocs.io/en/latest/"
 PREFIX = "/en/latest/"
@@ -133,14 +137,30 @@ def test_an_employer_page_describes_the_organisation_and_the_roles(canonical_sit
     assert {r["worksFor"]["@id"] for r in person["worksFor"]} == {organization["@id"]}
 
 
+def test_the_person_s_title_and_addresses_come_from_resume_basics() -> None:
+    basics = {
+        "label": " Kernel programmer ",
+        "email": "a@example.org",
+        "url": "https://example.org/a/",
+        "profiles": [{"network": "GitHub", "url": "https://github.example/a"}, {"network": "X"}],
+    }
+    person = Person("index", "A. Person", ("A school",))
+    node = jsonld.person_node(person, basics, Career.build([], 2012 * 12), lambda docname: f"{docname}.html")
+    assert node["jobTitle"] == "Kernel programmer" and node["email"] == "a@example.org"
+    assert node["sameAs"] == ["https://example.org/a/", "https://github.example/a"]
+    assert cards.home_card(person, jsonld.job_title(basics)).details == ("Kernel programmer",)
+    assert "jobTitle" not in jsonld.person_node(person, {}, Career.build([], 2012 * 12), lambda docname: docname)
+
+
 def test_the_home_page_is_a_profile_of_the_person(canonical_site: Path) -> None:
     person_data = front_matter(ROOT / "index.md")["resume"]
+    basics = site_config()["resume_basics"]
     (profile,) = metadata(canonical_site, "index.html")["jsonld"]
     assert profile["@type"] == "ProfilePage"
     person = profile["mainEntity"]
     assert person["@type"] == "Person" and person["@id"] == BASE + "index.html#person"
-    assert person["name"] == "Alfred Perlstein" and person["jobTitle"] == person_data["label"]
-    assert person["email"] == person_data["email"] and person_data["url"] in person["sameAs"]
+    assert person["name"] == "Alfred Perlstein" and person["jobTitle"] == basics["label"]
+    assert person["email"] == basics["email"] and basics["url"] in person["sameAs"]
     assert [s["name"] for s in person["alumniOf"]] == person_data["schools"]
     catalogue = front_matter(ROOT / "skills.md")["resume"]["categories"]
     skills = {skill["name"] for category in catalogue for skill in category["skills"]}
@@ -310,7 +330,7 @@ def test_a_former_address_that_clashes_is_a_located_warning(make_app, tmp_path: 
 
 
 def test_a_renamed_person_reaches_every_card_and_page_on_the_next_build(make_app, tmp_path: Path) -> None:
-    person = "---\nresume:\n  kind: person\n  label: Kernel programmer\n---\n\n"
+    person = "---\nresume:\n  kind: person\n  schools: [A school]\n---\n\n"
     index = (Path(__file__).parent / "roots/test-basic/index.md").read_text("utf-8")
     src = site(tmp_path, files={"index.md": person + index})
     first = build(make_app, src)

@@ -138,6 +138,6 @@ def page_card(page: Employer | Project, person: Person, career: Career) -> Card:
     return Card(kicker=person.name, title=page.name, details=tuple(details))
 
 
-def home_card(person: Person) -> Card:
-    """The home page's card: the name and what the person does."""
-    return Card(kicker="Résumé", title=person.name, details=(person.label,) if person.label else ())
+def home_card(person: Person, label: str | None) -> Card:
+    """The home page's card: the name and what the person does (``resume_basics``' label)."""
+    return Card(kicker="Résumé", title=person.name, details=(label,) if label else ())

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .career import Career
@@ -68,21 +68,41 @@ def _role(position: Position, as_of: int, organization: dict[str, Any]) -> dict[
     }
 
 
-def person_node(person: Person, career: Career, url_of: UrlOf) -> dict[str, Any]:
-    """The full ``Person``: name, job title, contacts, skills, schools, every position."""
+def _text(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def job_title(basics: Mapping[str, Any]) -> str | None:
+    """What the person does: ``resume_basics``' label."""
+    return _text(basics.get("label"))
+
+
+def same_as(basics: Mapping[str, Any]) -> list[str]:
+    """The person's addresses elsewhere: ``resume_basics``' url, then each profile's."""
+    profiles = basics.get("profiles")
+    listed = profiles if isinstance(profiles, list) else []
+    found = [basics.get("url"), *(p.get("url") for p in listed if isinstance(p, Mapping))]
+    return list(dict.fromkeys(address for value in found if (address := _text(value))))
+
+
+def person_node(person: Person, basics: Mapping[str, Any], career: Career, url_of: UrlOf) -> dict[str, Any]:
+    """The full ``Person``: name, job title, contacts, skills, schools, every position.
+
+    Job title, e-mail and addresses elsewhere come from ``basics`` (conf.py's
+    ``resume_basics``), the one place the person's details are written.
+    """
     node: dict[str, Any] = {
         "@type": "Person",
         "@id": person_id(person, url_of),
         "name": person.name,
         "url": url_of(person.docname),
     }
-    if person.label:
-        node["jobTitle"] = person.label
-    if person.email:
-        node["email"] = person.email
-    same_as = [address for address in (person.url, *person.profiles) if address]
-    if same_as:
-        node["sameAs"] = same_as
+    if label := job_title(basics):
+        node["jobTitle"] = label
+    if email := _text(basics.get("email")):
+        node["email"] = email
+    if elsewhere := same_as(basics):
+        node["sameAs"] = elsewhere
     if career.catalogue is not None:
         node["knowsAbout"] = list(dict.fromkeys(entry.name for entry in career.catalogue.entries))
     if person.schools:
@@ -97,7 +117,9 @@ def person_node(person: Person, career: Career, url_of: UrlOf) -> dict[str, Any]
     return node
 
 
-def profile_page(person: Person, career: Career, url_of: UrlOf, description: str | None) -> dict[str, Any]:
+def profile_page(
+    person: Person, basics: Mapping[str, Any], career: Career, url_of: UrlOf, description: str | None
+) -> dict[str, Any]:
     """The home page: a ``ProfilePage`` whose main entity is the person."""
     page: dict[str, Any] = {
         "@context": CONTEXT,
@@ -105,7 +127,7 @@ def profile_page(person: Person, career: Career, url_of: UrlOf, description: str
         "@id": url_of(person.docname),
         "url": url_of(person.docname),
         "name": person.name,
-        "mainEntity": person_node(person, career, url_of),
+        "mainEntity": person_node(person, basics, career, url_of),
     }
     if description:
         page["description"] = description

@@ -25,7 +25,9 @@ PROJECT_KEYS = frozenset(
     {"kind", "slug", "employer", "position", "summary", "result", "start", "end", "skills", "directions", "moved_from"}
 )
 CATALOGUE_KEYS = frozenset({"kind", "categories"})
-PERSON_KEYS = frozenset({"kind", "label", "email", "url", "profiles", "schools"})
+PERSON_KEYS = frozenset({"kind", "schools"})
+# Set once, in conf.py's ``resume_basics``, not on the home page.
+BASICS_KEYS = ("label", "email", "url", "profiles")
 POSITION_KEYS = frozenset({"title", "start", "end", "engagement"})
 # What a position was; the timeline's colours and legend say it.
 ENGAGEMENTS = ("employment", "contract", "open-source", "teaching")
@@ -125,10 +127,6 @@ class Person:
 
     docname: str
     name: str
-    label: str | None
-    email: str | None
-    url: str | None
-    profiles: tuple[str, ...]  # addresses of the same person elsewhere
     schools: tuple[str, ...]
     lines: tuple[tuple[KeyPath, int], ...] = ()
 
@@ -528,14 +526,17 @@ def _moved_from(reader: _Reader, data: Mapping[str, Any], root: KeyPath) -> tupl
 
 
 def _person(reader: _Reader, data: Mapping[str, Any], root: KeyPath, *, docname: str, slug: str, title: str) -> Person:
-    reader.keys(data, PERSON_KEYS, root)
+    for key in BASICS_KEYS:
+        if key in data:
+            reader.problem(
+                Subtype.KEY,
+                (*root, key),
+                f"{key!r} is set in conf.py's resume_basics, not on the home page; move it there",
+            )
+    reader.keys({k: v for k, v in data.items() if k not in BASICS_KEYS}, PERSON_KEYS, root)
     return Person(
         docname=docname,
         name=title,
-        label=reader.text(data, "label", root),
-        email=reader.text(data, "email", root),
-        url=reader.text(data, "url", root),
-        profiles=_texts(reader, data, "profiles", root),
         schools=_texts(reader, data, "schools", root),
         lines=_lines(reader, root, [()]),
     )

@@ -38,7 +38,7 @@ from .domain import domain_of
 from .model import Employer, Person, Project
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -144,7 +144,7 @@ def add_previews(
         description = describe(record, doctree)
         card = cards.page_card(record, person, career)
     elif pagename == person.docname:
-        card = cards.home_card(person)
+        card = cards.home_card(person, _label(app))
         fields["og:type"] = "profile"
         text = first_paragraph(doctree)
         description = shorten(text) if text else None
@@ -159,13 +159,13 @@ def add_previews(
         fields["og:image"] = image
         fields["og:image:width"] = str(cards.WIDTH)
         fields["og:image:height"] = str(cards.HEIGHT)
-        shown = card or cards.home_card(person)
+        shown = card or cards.home_card(person, _label(app))
         fields["og:image:alt"] = " — ".join((shown.title, shown.kicker, *shown.details))
         context["metatags"] += _meta("twitter:card", "summary_large_image")
     else:
         context["metatags"] += _meta("twitter:card", "summary")
     context["meta"] = fields
-    data = _structured_data(record, pagename, person, career, urls, description)
+    data = _structured_data(record, pagename, person, app.config.resume_basics, career, urls, description)
     if data is not None:
         context["metatags"] += jsonld.script(data)
 
@@ -175,13 +175,19 @@ def _person(app: Sphinx, records: Iterable[Record]) -> Person:
     found = sorted((r for r in records if isinstance(r, Person)), key=lambda r: r.docname)
     if found:
         return found[0]
-    return Person(app.config.root_doc, app.config.author or app.config.project, None, None, None, (), ())
+    return Person(app.config.root_doc, app.config.author or app.config.project, ())
+
+
+def _label(app: Sphinx) -> str | None:
+    """What the person does: ``resume_basics``' label, the one place it is written."""
+    return jsonld.job_title(app.config.resume_basics)
 
 
 def _structured_data(
     record: Employer | Project | None,
     pagename: str,
     person: Person,
+    basics: Mapping[str, Any],
     career: Career,
     urls: _Urls,
     description: str | None,
@@ -192,7 +198,7 @@ def _structured_data(
     if isinstance(record, Project):
         return jsonld.project_page(record, person, career, urls.page, description)
     if pagename == person.docname:
-        return jsonld.profile_page(person, career, urls.page, description)
+        return jsonld.profile_page(person, basics, career, urls.page, description)
     return None
 
 
