@@ -160,7 +160,9 @@ def add_previews(
         fields["og:image:width"] = str(cards.WIDTH)
         fields["og:image:height"] = str(cards.HEIGHT)
         shown = card or cards.home_card(person, _label(app))
-        fields["og:image:alt"] = " — ".join((shown.title, shown.kicker, *shown.details))
+        # sphinxext-opengraph escapes only the quotes of this one; the rest here.
+        alt = " — ".join((shown.title, shown.kicker, *shown.details))
+        fields["og:image:alt"] = alt.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         context["metatags"] += _meta("twitter:card", "summary_large_image")
     else:
         context["metatags"] += _meta("twitter:card", "summary")
