@@ -23,6 +23,7 @@ address order, and a ``robots.txt`` that points to it.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import textwrap
 from pathlib import Path
@@ -32,6 +33,7 @@ from xml.etree import ElementTree
 
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
+from sphinxext.opengraph._description_parser import get_description
 
 from . import cards, jsonld
 from .domain import domain_of
@@ -151,6 +153,7 @@ def add_previews(
     if description and record is not None:
         fields["og:description"] = description
         context["metatags"] = context.get("metatags", "") + _meta("description", description)
+    _escape_page_text(app, doctree, fields)
     if card is not None:
         cards.render_png(card, Path(app.outdir, _card_path(pagename)))
     image_of = pagename if card is not None else person.docname
@@ -170,6 +173,27 @@ def add_previews(
     data = _structured_data(record, pagename, person, app.config.resume_basics, career, urls, description)
     if data is not None:
         context["metatags"] += jsonld.script(data)
+
+
+def _escape_page_text(app: Sphinx, doctree: nodes.document, fields: dict[str, Any]) -> None:
+    """sphinxext-opengraph writes the tags it makes from the page's text with
+    only the quotes escaped, so a title such as ``<b>`` would reach the HTML as
+    markup. Hand it every such tag already escaped (it escapes the quotes)."""
+    if "sphinxext.opengraph" not in app.extensions:
+        return
+    for key in ("og:title", "og:site_name", "og:description"):
+        if key in fields:
+            fields[key] = html.escape(fields[key], quote=False)
+    title = doctree.next_node(nodes.title)
+    if title is not None:
+        fields.setdefault("og:title", html.escape(title.astext(), quote=False))
+    fields.setdefault("og:site_name", html.escape(app.config.project, quote=False))
+    if "og:description" not in fields:
+        # The library's own description, which it escapes already.
+        title_text = title.astext() if title is not None else ""
+        description = get_description(doctree, app.config.ogp_description_length, {title_text})
+        if description:
+            fields["og:description"] = description
 
 
 def _person(app: Sphinx, records: Iterable[Record]) -> Person:
