@@ -36,3 +36,13 @@ def joined(items: list[nodes.Node], separator: str) -> list[nodes.Node]:
             out.append(nodes.Text(separator))
         out.append(item)
     return out
+
+
+def insert_under_title(doctree: nodes.document, node: nodes.Element) -> None:
+    """Put ``node`` right under the page's title (first in the page if it has none)."""
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        doctree.insert(0, node)
+        return
+    title = section.next_node(nodes.title)
+    section.insert(section.index(title) + 1 if title is not None else 0, node)

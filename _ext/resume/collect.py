@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from .blocks import insert_under_title
 from .domain import domain_of
 from .frontmatter import decode, line_finder, locate
 from .model import Employer, Project, parse_record
@@ -55,13 +56,7 @@ def read_metadata(app: Sphinx, doctree: nodes.document) -> None:
 
 def _insert_summary(doctree: nodes.document, docname: str) -> None:
     """Place the page-summary placeholder right under the page title."""
-    placeholder = aggregate(directive="page-summary", options={}, docname=docname)
-    section = next(iter(doctree.findall(nodes.section)), None)
-    if section is None:
-        doctree.insert(0, placeholder)
-        return
-    title = section.next_node(nodes.title)
-    section.insert(section.index(title) + 1 if title is not None else 0, placeholder)
+    insert_under_title(doctree, aggregate(directive="page-summary", options={}, docname=docname))
 
 
 def updated_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from .blocks import insert_under_title
 from .problems import recorder
 
 if TYPE_CHECKING:
@@ -37,9 +38,4 @@ def show_problems(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         text = f"{where}{problem.message}{kind}"
         items += nodes.list_item("", nodes.paragraph(text, text))
     box += items
-    section = next(iter(doctree.findall(nodes.section)), None)
-    if section is None:
-        doctree.insert(0, box)
-        return
-    title = section.next_node(nodes.title)
-    section.insert(section.index(title) + 1 if title is not None else 0, box)
+    insert_under_title(doctree, box)
