@@ -12,8 +12,10 @@ rounds' ratios to the first setup.
                 gc.freeze()`` at ``env-updated``), left as it is ("thawed"),
                 and with a higher threshold instead;
 ``overhead``    the extension's whole cost, ``ext`` against ``none``, with the
-                site's navigation and collector, for HTML, LaTeX and ePub (the
-                last two also thawed);
+                site's navigation and collector, for HTML, LaTeX and ePub, and
+                its parts: ``bare`` (front matter read and checked, nothing
+                drawn), ``ext`` without the summary boxes, and for HTML ``ext``
+                with a site address (preview cards drawn, as on the host);
 ``peer``        the same pages with neither tool (``none``), with this
                 extension (``ext``) and with sphinx-needs (``needs``), HTML.
 
@@ -57,6 +59,14 @@ GC_SETTINGS = {
     "thawed": _THAW,
     "threshold": _THAW + "\n\ngc.set_threshold(100_000, 50, 100)\n",
 }
+#: Other lines added to a generated conf.py: the site as built locally, without
+#: the summary box on every employer and project page, or as built for the
+#: host, whose address makes every HTML page get a preview card.
+CONF_SETTINGS = {
+    "site": "",
+    "no-boxes": "\nresume_auto_summary = False\n",
+    "deployed": '\nhtml_baseurl = "https://career.example.org/"\n',
+}
 
 
 @dataclass(frozen=True)
@@ -67,10 +77,11 @@ class Setup:
     navigation: str = "site"  # "theme": furo makes every page's navigation itself
     gc: str = "site"
     builder: str = "html"
+    conf: str = "site"  # a key of CONF_SETTINGS
 
     @property
     def source(self) -> str:
-        return f"src-{self.variant}-{self.navigation}-{self.gc}"
+        return f"src-{self.variant}-{self.navigation}-{self.gc}" + ("" if self.conf == "site" else f"-{self.conf}")
 
 
 #: study → comparisons, each a list of (label, setup); the first is the base.
@@ -80,16 +91,14 @@ STUDIES: dict[str, list[list[tuple[str, Setup]]]] = {
         [("thawed", Setup("ext", gc="thawed")), ("frozen", Setup("ext")), ("threshold", Setup("ext", gc="threshold"))]
     ],
     "overhead": [
-        [("none", Setup("none")), ("ext", Setup("ext"))],
-        *(
-            [
-                ("none, thawed", Setup("none", gc="thawed", builder=builder)),
-                ("ext, thawed", Setup("ext", gc="thawed", builder=builder)),
-                ("none", Setup("none", builder=builder)),
-                ("ext", Setup("ext", builder=builder)),
-            ]
-            for builder in ("latex", "epub")
-        ),
+        [
+            ("none", Setup("none", builder=builder)),
+            ("bare", Setup("bare", builder=builder)),
+            ("ext, no summary boxes", Setup("ext", builder=builder, conf="no-boxes")),
+            ("ext", Setup("ext", builder=builder)),
+            *([("ext, with cards", Setup("ext", conf="deployed"))] if builder == "html" else []),
+        ]
+        for builder in ("html", "latex", "epub")
     ],
     "peer": [[("none", Setup("none")), ("resume", Setup("ext")), ("sphinx-needs", Setup("needs"))]],
 }
@@ -109,7 +118,7 @@ def write_sources(root: Path, pages: int, setups: list[Setup], settings: dict[st
         variant = NEEDS if setup.variant == NEEDS.name else VARIANTS[setup.variant]
         write_site(source, kb, variant, settings, ext_dir, navigation=setup.navigation)
         with (source / "conf.py").open("a", encoding="utf-8") as conf:
-            conf.write(GC_SETTINGS[setup.gc])
+            conf.write(GC_SETTINGS[setup.gc] + CONF_SETTINGS[setup.conf])
 
 
 def run_comparison(root: Path, comparison: list[tuple[str, Setup]], rounds: int) -> list[dict[str, Any]]:

@@ -14,7 +14,6 @@ import math
 import sys
 import time
 from collections.abc import Callable
-from types import SimpleNamespace
 from typing import Any
 
 from benchmarks.generate import (
@@ -70,10 +69,9 @@ def _stages(records: list[Any], as_of: int) -> dict[str, Callable[[], Any]]:
         return built
 
     state = {"career": career()}
-    builder = SimpleNamespace(format="html", config=SimpleNamespace(author=""))  # for the PDF-only parts
 
     def page(docname: str) -> Links:
-        return Links(docname, state["career"], "skills", builder)
+        return Links(docname, state["career"], "skills")
 
     def timelines() -> None:
         for show in (("positions", "projects"), ("positions",)):

@@ -333,10 +333,11 @@ def test_a_renamed_person_reaches_every_card_and_page_on_the_next_build(make_app
     person = "---\nresume:\n  kind: person\n  schools: [A school]\n---\n\n"
     index = (Path(__file__).parent / "roots/test-basic/index.md").read_text("utf-8")
     src = site(tmp_path, files={"index.md": person + index})
-    first = build(make_app, src)
+    deployed = {"html_baseurl": BASE}
+    first = build(make_app, src, confoverrides=deployed)
     card = (first.outdir / "_images/cards/projects/locks.png").read_bytes()
     (src / "index.md").write_text(person + index.replace("# A test career", "# Another name"), "utf-8")
-    second = again(make_app, first, src)
+    second = again(make_app, first, src, confoverrides=deployed)
     assert warnings(second) == []
     page = (second.outdir / "projects/locks.html").read_text("utf-8")
     assert '"name": "Another name"' in page and "A test career" not in page.split("</head>")[0]
@@ -371,6 +372,30 @@ def test_cards_are_drawn_the_same_every_time(tmp_path: Path) -> None:
     assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
     assert png_size(tmp_path / "a.png") == (1200, 630)
     assert b"Matplotlib" not in (tmp_path / "a.png").read_bytes()
+
+
+def test_without_a_site_address_no_card_is_drawn(make_app, tmp_path: Path) -> None:
+    app = build(make_app, site(tmp_path))
+    assert warnings(app) == []
+    assert not (app.outdir / "_images/cards").exists()
+    assert "og:image" not in (app.outdir / "projects/locks.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("details", [(), ("Acme",), ("Acme", "2001–2007")])
+@pytest.mark.parametrize("words", [1, 6, 12, 30, 80])
+def test_a_card_title_never_runs_into_the_details(words: int, details: tuple[str, ...]) -> None:
+    from resume.cards import HEIGHT, LINE_HEIGHT, MARGIN, Card, layout
+
+    title = " ".join(["Allocator"] * words)
+    lines = layout(Card("Alfred Perlstein", title, details))
+    title_lines = [line for line in lines if line.weight == "bold"]
+    detail_lines = lines[1 + len(title_lines) :]
+    assert 1 <= len(title_lines) <= 4 and len(detail_lines) == len(details)
+    bottom = title_lines[-1].y + title_lines[-1].size * LINE_HEIGHT
+    assert all(bottom < line.y for line in detail_lines)
+    assert all(line.y + line.size <= HEIGHT - MARGIN + 12 for line in lines)
+    shown = " ".join(line.text for line in title_lines)
+    assert shown == title or shown.endswith("…")
 
 
 def test_json_ld_cannot_be_closed_by_the_text_it_carries() -> None:

@@ -23,13 +23,12 @@ if TYPE_CHECKING:
 def pdf_info(page: _Page, projects: list[Project]) -> list[nodes.Node]:
     """The PDF's subject and keywords for a tailored brief written as a PDF of
     its own: its direction and the skills of its projects."""
-    builder = page.builder
-    if builder.format != "latex" or not page.direction or page.docname != page.root:
+    if not page.direction or page.docname != page.root:
         return []
     skills = dict.fromkeys(s for p in projects for s in p.skills)
     skills.update(dict.fromkeys(page.career.direction_skills(page.direction)[:8]))
     escape = texescape.escape
-    subject = f"Résumé of {builder.config.author}, for {page.direction_label}"
+    subject = f"Résumé of {page.author}, for {page.direction_label}"
     keywords = ", ".join(list(skills)[:12])
     return [nodes.raw("", f"\\hypersetup{{pdfsubject={{{escape(subject)}}}, pdfkeywords={{{escape(keywords)}}}}}\n",
                       format="latex")]  # fmt: skip

@@ -2,20 +2,25 @@
 
 A card is plain data (:class:`Card`: what it says) laid out by :func:`layout`
 into lines of text at fixed positions, and drawn to a 1200×630 PNG by
-:func:`render_png` with Matplotlib. The same card gives the same bytes: one
-bundled typeface (DejaVu Sans), no timestamp or software version in the file.
+:func:`render_png` with Pillow. The same card gives the same bytes: one
+typeface (DejaVu Sans, the copy Matplotlib ships), no timestamp or software
+version in the file.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .career import Career
 from .dates import Period, format_period
 from .model import Employer, Person, Project
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
@@ -24,9 +29,17 @@ MARGIN = 72
 BACKGROUND = "#1F5F8B"
 TEXT = "#FFFFFF"
 MUTED = "#D6E6F2"
-FONT = "DejaVu Sans"
 # DejaVu Sans's mean advance per character, as a share of the font size.
 CHAR_WIDTH = {"normal": 0.55, "bold": 0.62}
+RULE_Y = MARGIN + 34 + 18  # the short rule under the kicker
+TITLE_Y = RULE_Y + 22
+LINE_HEIGHT = 1.22  # of the font size
+TITLE_SIZES = (72, 64, 56, 48, 40)
+DETAIL_SIZE, DETAIL_STEP = 32, 52
+GAP = 24  # at least this between the title and the details
+# Anti-aliasing levels per text colour: the card is drawn as a palette image
+# of the background blended towards each text colour in this many steps.
+LEVELS = 16
 
 
 @dataclass(frozen=True)
@@ -52,64 +65,74 @@ def _wrap(text: str, size: int, weight: str, width: int = WIDTH - 2 * MARGIN) ->
     return textwrap.wrap(text, per_line, break_on_hyphens=False) or [""]
 
 
-def _fit(text: str, sizes: Iterable[int], lines: int) -> tuple[int, list[str]]:
-    """The largest size at which ``text`` takes at most ``lines`` lines."""
-    wrapped: list[str] = []
-    size = 0
-    for size in sizes:
+def _fit(text: str, room: int) -> tuple[int, list[str]]:
+    """The largest size at which ``text`` takes at most four lines of at most
+    ``room`` pixels together; at the smallest, what fits and ``…``."""
+    size, wrapped, most = 0, [""], 1
+    for size in TITLE_SIZES:
+        most = max(1, min(4, int(room // (size * LINE_HEIGHT))))
         wrapped = _wrap(text, size, "bold")
-        if len(wrapped) <= lines:
+        if len(wrapped) <= most:
             return size, wrapped
-    return size, [*wrapped[: lines - 1], textwrap.shorten(" ".join(wrapped[lines - 1 :]), 40, placeholder=" …")]
+    rest = textwrap.shorten(" ".join(wrapped[most - 1 :]), 40, placeholder=" …")
+    return size, [*wrapped[: most - 1], rest]
 
 
 def layout(card: Card) -> list[Line]:
-    """Where each line of the card goes: kicker on top, title, details at the foot."""
+    """Where each line of the card goes: the kicker on top, the details at the
+    foot and the title between them, as large as fits."""
     lines = [Line(card.kicker, MARGIN, 34, "normal", MUTED)]
-    size, title = _fit(card.title, (72, 64, 56, 48), 4)
-    y = MARGIN + 34 + 40
-    for text in title:
-        lines.append(Line(text, y, size, "bold", TEXT))
-        y += int(size * 1.22)
-    foot = HEIGHT - MARGIN
-    for text in reversed(card.details):
-        foot -= 40
-        lines.append(Line(text, foot, 32, "normal", MUTED))
-        foot -= 12
+    foot = HEIGHT - MARGIN - DETAIL_STEP * len(card.details)
+    size, title = _fit(card.title, foot - GAP - TITLE_Y)
+    for number, text in enumerate(title):
+        lines.append(Line(text, TITLE_Y + int(size * LINE_HEIGHT) * number, size, "bold", TEXT))
+    for number, text in enumerate(card.details):
+        lines.append(Line(text, foot + DETAIL_STEP * number + 12, DETAIL_SIZE, "normal", MUTED))
     return lines
 
 
-def render_png(card: Card, path: Path) -> None:
-    """Draw the card into ``path`` (a PNG of WIDTH×HEIGHT pixels)."""
-    # Imported here: Matplotlib takes a while to load, and only HTML builds draw.
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
-    dpi = 100
-    figure = Figure(figsize=(WIDTH / dpi, HEIGHT / dpi), dpi=dpi, facecolor=BACKGROUND)
-    FigureCanvasAgg(figure)
-    points = 72 / dpi  # Matplotlib sizes fonts in points
-    rule_y = 1 - (MARGIN + 34 + 18) / HEIGHT
-    x = MARGIN / WIDTH
-    figure.add_artist(
-        Line2D([x, x + 160 / WIDTH], [rule_y, rule_y], transform=figure.transFigure, color=MUTED, linewidth=3)
-    )
+
+def _palette() -> list[int]:
+    """Background blended towards TEXT in LEVELS steps (0 is the background),
+    then towards MUTED in LEVELS - 1 steps."""
+    ground = _rgb(BACKGROUND)
+    entries: list[int] = []
+    for colour, first in ((TEXT, 0), (MUTED, 1)):
+        for step in range(first, LEVELS):
+            entries += (round(g + (c - g) * step / (LEVELS - 1)) for g, c in zip(ground, _rgb(colour), strict=True))
+    return entries
+
+
+@cache
+def _font(size: int, weight: str) -> FreeTypeFont:
+    import matplotlib
+    from PIL import ImageFont
+
+    name = "DejaVuSans-Bold.ttf" if weight == "bold" else "DejaVuSans.ttf"
+    return ImageFont.truetype(str(Path(matplotlib.get_data_path(), "fonts", "ttf", name)), size)
+
+
+def render_png(card: Card, path: Path) -> None:
+    """Draw the card into ``path`` (a PNG of WIDTH×HEIGHT pixels).
+
+    Each text colour is drawn as a coverage mask; the masks become indices of
+    a small palette, which keeps the file small and quick to write."""
+    # Imported here: only HTML builds with a site address draw cards.
+    from PIL import Image, ImageChops, ImageDraw
+
+    masks = {colour: Image.new("L", (WIDTH, HEIGHT)) for colour in (TEXT, MUTED)}
+    pens = {colour: ImageDraw.Draw(mask) for colour, mask in masks.items()}
+    pens[MUTED].line([(MARGIN, RULE_Y), (MARGIN + 160, RULE_Y)], fill=255, width=4)
     for line in layout(card):
-        figure.text(
-            x,
-            1 - line.y / HEIGHT,
-            line.text,
-            fontsize=line.size * points,
-            fontweight=line.weight,
-            color=line.colour,
-            fontfamily=FONT,
-            va="top",
-            ha="left",
-            parse_math=False,
-        )
+        pens[line.colour].text((MARGIN, line.y), line.text, font=_font(line.size, line.weight), fill=255, anchor="la")
+    level = [round(value * (LEVELS - 1) / 255) for value in range(256)]
+    image = ImageChops.add(masks[TEXT].point(level), masks[MUTED].point([step and LEVELS - 1 + step for step in level]))
+    image.putpalette(_palette())
     path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, format="png", dpi=dpi, facecolor=BACKGROUND, metadata={"Software": None})
+    image.save(path, format="PNG")
 
 
 # -- what each page's card says ---------------------------------------------------

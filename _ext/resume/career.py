@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from .dates import Period, merge, merged_months
-from .model import Catalogue, Employer, Position, Project, Record, SkillEntry
+from .model import Catalogue, Employer, Person, Position, Project, Record, SkillEntry
 from .timeline import PROJECT_TONE, TimelineItem
 
 SHOW = ("positions", "projects")
@@ -66,12 +66,14 @@ class Career:
     catalogue: Catalogue | None
     as_of: int
     order: tuple[str, ...] = ()  # docnames in the author's (toctree) order
+    person: Person | None = None  # the first person record, by docname
 
     @classmethod
     def build(cls, records: Iterable[Record], as_of: int, order: Sequence[str] = ()) -> Career:
         """The career of ``records``; pages name skills by their canonical names."""
         ordered = sorted(records, key=lambda r: r.docname)
         catalogue = next((r for r in ordered if isinstance(r, Catalogue)), None)
+        person = next((r for r in ordered if isinstance(r, Person)), None)
         aliases = _aliases(catalogue)
         employers: dict[str, Employer] = {}
         projects: list[Project] = []
@@ -80,7 +82,7 @@ class Career:
                 employers.setdefault(record.slug, _canonical_skills(record, aliases))
             elif isinstance(record, Project):
                 projects.append(_canonical_skills(record, aliases))
-        return cls(employers, projects, catalogue, as_of, tuple(order))
+        return cls(employers, projects, catalogue, as_of, tuple(order), person)
 
     def canonical(self, name: str) -> str:
         """The catalogue's name for ``name``: itself, or the skill it is an alias of."""

@@ -9,7 +9,7 @@ from docutils import nodes
 
 from .blocks import insert_under_title
 from .domain import domain_of
-from .frontmatter import decode, line_finder, locate
+from .frontmatter import KEY_LINES, decode, line_finder, locate
 from .model import Employer, Project, parse_record
 from .nodes import aggregate
 from .order import reading_order
@@ -34,14 +34,16 @@ def read_metadata(app: Sphinx, doctree: nodes.document) -> None:
     raw = env.metadata.get(docname, {}).get("resume")
     if raw is None:
         return
-    source = env.doc2path(docname).read_text(encoding="utf-8-sig")
+    located = env.temp_data.get(KEY_LINES)
+    if located is None:  # the source check did not see it: read the file again
+        located = locate(env.doc2path(docname).read_text(encoding="utf-8-sig"))
     title = env.titles[docname].astext() if docname in env.titles else docname
     domain = domain_of(env)
     record, problems = parse_record(
         decode(raw),
         docname=docname,
         title=title,
-        line_of=line_finder(locate(source)),
+        line_of=line_finder(located),
         as_of=domain.as_of,
         levels=app.config.resume_levels,
     )

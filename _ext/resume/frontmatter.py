@@ -1,7 +1,9 @@
 """Where each front-matter key stands in a source file.
 
 MyST passes front matter on as values only (nested ones as JSON text), so the
-lines that warnings point at are recovered by composing the YAML block again.
+lines that warnings point at are recovered from the composed YAML: the source
+check composes it once (:mod:`.sourcecheck`) and leaves the lines of the page
+being read under :data:`KEY_LINES` in ``env.temp_data``.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import yaml
 from .model import KeyPath, LineOf, nearest_line
 
 _FENCE = "---"
+#: ``env.temp_data`` key: the line of every key path of the page being read.
+KEY_LINES = "resume_key_lines"
 # libyaml's composer where PyYAML has it: the same nodes and marks, ten times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def decode(value: Any) -> Any:
@@ -38,9 +42,14 @@ def locate(source: str) -> dict[KeyPath, int]:
     except StopIteration:
         return {}
     try:
-        root = yaml.compose("\n".join(lines[1:end]), Loader=_LOADER)
+        root = yaml.compose("\n".join(lines[1:end]), Loader=LOADER)
     except yaml.YAMLError:
         return {}
+    return key_lines(root)
+
+
+def key_lines(root: yaml.Node | None) -> dict[KeyPath, int]:
+    """Map every key path of a composed front matter to its 1-based line."""
     found: dict[KeyPath, int] = {}
     if root is not None:
         _walk(root, (), found, offset=2)  # 0-based marks, after the opening fence

@@ -15,8 +15,6 @@ from docutils import nodes
 from sphinx import addnodes
 
 if TYPE_CHECKING:
-    from sphinx.builders import Builder
-
     from .career import Career
     from .model import Employer, Project
 
@@ -28,15 +26,14 @@ class Links:
     """Link nodes for content drawn on the page ``docname``, and what else
     that content depends on: the page's career direction (a tailored brief),
     and the document being written (``root``: the page, or a whole PDF's root
-    page). ``builder`` is there for content that differs by output format (a
-    PDF's metadata), never for links."""
+    page), and the site's ``author`` (a PDF's metadata)."""
 
     def __init__(
         self,
         docname: str,
         career: Career,
         skill_index: str | None,
-        builder: Builder,
+        author: str = "",
         *,
         direction: tuple[str, str] | None = None,
         root: str | None = None,
@@ -44,7 +41,7 @@ class Links:
         self.docname = docname
         self.career = career
         self.skill_index = skill_index
-        self.builder = builder
+        self.author = author
         self.direction: str | None = direction[0] if direction else None
         self.direction_label = direction[1] if direction else ""
         self.highlight_limit = HIGHLIGHTS_ON_A_BRIEF

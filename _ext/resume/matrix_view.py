@@ -91,7 +91,8 @@ def build_matrix(links: Links, options: dict[str, Any]) -> list[nodes.Node]:
             else:
                 title = f"{row.skill} at {column.label}: {links.career.title(proof)}"
                 cells.append([links.page(proof, "✓", title=title, classes=("resume-mark",))])
-        body += nodes.row("", *(nodes.entry("", para(*cell)) for cell in cells))
+        # An empty cell is a bare entry: most of a large matrix is empty.
+        body += nodes.row("", *(nodes.entry("", para(*cell)) if cell else nodes.entry() for cell in cells))
     group += body
     caption = "Skill matrix: skills against " + ("projects" if options.get("columns") == "projects" else "employers")
     return [skill_matrix("", table, caption=caption), para(NOTE, classes=["resume-matrix-note"])]

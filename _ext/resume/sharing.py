@@ -33,20 +33,18 @@ from xml.etree import ElementTree
 
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
-from sphinxext.opengraph._description_parser import get_description
 
 from . import cards, jsonld
 from .domain import domain_of
 from .model import Employer, Person, Project
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
     from .career import Career
-    from .model import Record
 
 CARDS = "_images/cards"
 DESCRIPTION_LENGTH = 200
@@ -134,9 +132,8 @@ def add_previews(
         context["pageurl"] = None
         context["meta"] = {**(context.get("meta") or {}), "ogp_disable": True}
         return
-    domain = domain_of(app.env)
-    career = domain.career
-    person = _person(app, domain.records.values())
+    career = domain_of(app.env).career
+    person = _person(app, career)
     urls = _Urls(app.builder, pagename)
     record = career.page(pagename)
     fields = dict(context.get("meta") or {})
@@ -154,11 +151,12 @@ def add_previews(
         fields["og:description"] = description
         context["metatags"] = context.get("metatags", "") + _meta("description", description)
     _escape_page_text(app, doctree, fields)
-    if card is not None:
-        cards.render_png(card, Path(app.outdir, _card_path(pagename)))
     image_of = pagename if card is not None else person.docname
     image = urls.file(_card_path(image_of))
     if image:
+        # Only an absolute address can show a card, so only then is it drawn.
+        if card is not None:
+            cards.render_png(card, Path(app.outdir, _card_path(pagename)))
         fields["og:image"] = image
         fields["og:image:width"] = str(cards.WIDTH)
         fields["og:image:height"] = str(cards.HEIGHT)
@@ -189,19 +187,19 @@ def _escape_page_text(app: Sphinx, doctree: nodes.document, fields: dict[str, An
         fields.setdefault("og:title", html.escape(title.astext(), quote=False))
     fields.setdefault("og:site_name", html.escape(app.config.project, quote=False))
     if "og:description" not in fields:
-        # The library's own description, which it escapes already.
+        # The library's own description, which it escapes already. (Imported
+        # here: the package loads Matplotlib for its own cards.)
+        from sphinxext.opengraph._description_parser import get_description
+
         title_text = title.astext() if title is not None else ""
         description = get_description(doctree, app.config.ogp_description_length, {title_text})
         if description:
             fields["og:description"] = description
 
 
-def _person(app: Sphinx, records: Iterable[Record]) -> Person:
+def _person(app: Sphinx, career: Career) -> Person:
     """The home page's person record, or one named after the site's author."""
-    found = sorted((r for r in records if isinstance(r, Person)), key=lambda r: r.docname)
-    if found:
-        return found[0]
-    return Person(app.config.root_doc, app.config.author or app.config.project, ())
+    return career.person or Person(app.config.root_doc, app.config.author or app.config.project, ())
 
 
 def _label(app: Sphinx) -> str | None:

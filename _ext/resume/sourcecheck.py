@@ -22,6 +22,7 @@ from docutils import nodes
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.transforms import SphinxTransform
 
+from .frontmatter import KEY_LINES, LOADER, key_lines
 from .hints import nearest
 from .warnings import Subtype, warn
 
@@ -35,7 +36,6 @@ _FENCES = ("---", "...")
 _KEY = "resume"
 # JSON Resume fields of an imported page (resume.jsonresume), not a misspelt "resume".
 _JSONRESUME_KEY = "jsonresume"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # What to do about the parser's most common complaints.
 _ADVICE = (
@@ -105,6 +105,7 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
         # and the page's line numbers stay as the author sees them.
         lines[1:end] = ["{}\n", *["\n"] * (end - 2)]
     elif isinstance(root, yaml.MappingNode):
+        app.env.temp_data[KEY_LINES] = key_lines(root)
         _duplicates(root, docname)
         if _misspelt_key(root, docname):
             unreadable(app.env).add(docname)
@@ -121,9 +122,11 @@ _BROKEN = object()
 
 def _parse(block: str, docname: str) -> Any:
     """The composed YAML of ``block``, or ``_BROKEN`` after warning where and why."""
+    loader = LOADER(block)
     try:
-        root = yaml.compose(block, Loader=_LOADER)
-        yaml.load(block, Loader=_LOADER)  # what composing cannot find (tags, …)
+        root = loader.get_single_node()
+        if root is not None:
+            loader.construct_document(root)  # what composing cannot find (tags, …)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1  # after the opening fence, 1-based
@@ -141,6 +144,8 @@ def _parse(block: str, docname: str) -> Any:
     except yaml.YAMLError as error:
         warn(Subtype.YAML, f"the front matter is not valid YAML: {error}; the page is built without it", (docname, 1))
         return _BROKEN
+    finally:
+        loader.dispose()
     return root
 
 

@@ -52,7 +52,7 @@ class FillAggregates(SphinxPostTransform):
             slug = self.env.metadata.get(node["docname"], {}).get("direction")
             direction = (str(slug), str(directions[slug])) if slug in directions else None
             links = Links(
-                node["docname"], career, skill_index, self.app.builder, direction=direction, root=self.env.docname
+                node["docname"], career, skill_index, self.config.author, direction=direction, root=self.env.docname
             )
             directive = node["directive"]
             if directive == "timeline":
