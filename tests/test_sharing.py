@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html as html_lib
+import itertools
 import json
 import re
 import struct
@@ -144,24 +145,26 @@ def test_the_person_s_title_and_addresses_come_from_resume_basics() -> None:
         "url": "https://example.org/a/",
         "profiles": [{"network": "GitHub", "url": "https://github.example/a"}, {"network": "X"}],
     }
-    person = Person("index", "A. Person", ("A school",))
-    node = jsonld.person_node(person, basics, Career.build([], 2012 * 12), lambda docname: f"{docname}.html")
+    person = Person("index", "A. Person")
+    node = jsonld.person_node(person, basics, (), Career.build([], 2012 * 12), lambda docname: f"{docname}.html")
     assert node["jobTitle"] == "Kernel programmer" and node["email"] == "a@example.org"
     assert node["sameAs"] == ["https://example.org/a/", "https://github.example/a"]
     assert cards.home_card(person, jsonld.job_title(basics)).details == ("Kernel programmer",)
-    assert "jobTitle" not in jsonld.person_node(person, {}, Career.build([], 2012 * 12), lambda docname: docname)
+    assert "jobTitle" not in jsonld.person_node(person, {}, (), Career.build([], 2012 * 12), lambda docname: docname)
 
 
 def test_the_home_page_is_a_profile_of_the_person(canonical_site: Path) -> None:
-    person_data = front_matter(ROOT / "index.md")["resume"]
     basics = site_config()["resume_basics"]
+    # The schools as the education page names them: each term of its definition list.
+    lines = (ROOT / "_includes/education.md").read_text("utf-8").splitlines()
+    schools = [term for term, after in itertools.pairwise(lines) if after.startswith(": ")]
     (profile,) = metadata(canonical_site, "index.html")["jsonld"]
     assert profile["@type"] == "ProfilePage"
     person = profile["mainEntity"]
     assert person["@type"] == "Person" and person["@id"] == BASE + "index.html#person"
     assert person["name"] == "Alfred Perlstein" and person["jobTitle"] == basics["label"]
     assert person["email"] == basics["email"] and basics["url"] in person["sameAs"]
-    assert [s["name"] for s in person["alumniOf"]] == person_data["schools"]
+    assert len(schools) == 3 and [s["name"] for s in person["alumniOf"]] == schools
     catalogue = front_matter(ROOT / "skills.md")["resume"]["categories"]
     skills = {skill["name"] for category in catalogue for skill in category["skills"]}
     assert set(person["knowsAbout"]) == skills
@@ -330,7 +333,7 @@ def test_a_former_address_that_clashes_is_a_located_warning(make_app, tmp_path: 
 
 
 def test_a_renamed_person_reaches_every_card_and_page_on_the_next_build(make_app, tmp_path: Path) -> None:
-    person = "---\nresume:\n  kind: person\n  schools: [A school]\n---\n\n"
+    person = "---\nresume:\n  kind: person\n---\n\n"
     index = (Path(__file__).parent / "roots/test-basic/index.md").read_text("utf-8")
     src = site(tmp_path, files={"index.md": person + index})
     deployed = {"html_baseurl": BASE}
@@ -342,6 +345,53 @@ def test_a_renamed_person_reaches_every_card_and_page_on_the_next_build(make_app
     page = (second.outdir / "projects/locks.html").read_text("utf-8")
     assert '"name": "Another name"' in page and "A test career" not in page.split("</head>")[0]
     assert (second.outdir / "_images/cards/projects/locks.png").read_bytes() != card
+
+
+# Outside the home page's toctree, so that only the schools make it out of date.
+EDUCATION = """---
+orphan: true
+jsonresume: {read: education}
+---
+
+# Education
+
+First College
+: BA in Computing, June 1998.
+
+Second School
+: High school, June 1994.
+"""
+
+
+def _alumni(page: Path) -> list[str]:
+    (data,) = [
+        json.loads(found)
+        for found in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text("utf-8"), re.S)
+    ]
+    return [school["name"] for school in data["mainEntity"].get("alumniOf", [])]
+
+
+def test_the_schools_come_from_the_education_page_and_follow_its_edits(make_app, tmp_path: Path) -> None:
+    person = "---\nresume:\n  kind: person\n---\n\n"
+    index = (Path(__file__).parent / "roots/test-basic/index.md").read_text("utf-8")
+    src = site(tmp_path, files={"index.md": person + index, "education.md": EDUCATION})
+    lists = {"myst_enable_extensions": ["deflist"]}  # the education page's definition list
+    first = build(make_app, src, confoverrides=lists)
+    assert warnings(first) == []
+    assert _alumni(first.outdir / "index.html") == ["First College", "Second School"]
+    (src / "education.md").write_text(EDUCATION.replace("Second School", "Another School"), "utf-8")
+    second = again(make_app, first, src, confoverrides=lists)
+    assert warnings(second) == []
+    assert _alumni(second.outdir / "index.html") == ["First College", "Another School"]
+
+
+def test_a_schools_key_on_the_home_page_says_where_schools_are_read(make_app, tmp_path: Path) -> None:
+    person = "---\nresume:\n  kind: person\n  schools: [A school]\n---\n\n"
+    index = (Path(__file__).parent / "roots/test-basic/index.md").read_text("utf-8")
+    src = site(tmp_path, files={"index.md": person + index})
+    app = build(make_app, src)
+    found = [w for w in warnings(app) if w.startswith(f"{src / 'index.md'}:4: WARNING: ")]
+    assert len(found) == 1 and "read from the education page" in found[0] and "[resume.key]" in found[0], warnings(app)
 
 
 # -- printing --------------------------------------------------------------------

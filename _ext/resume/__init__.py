@@ -19,6 +19,7 @@ from .config import setup_config
 from .consistency import check_consistency
 from .directives import DIRECTIVES
 from .domain import ResumeDomain, skill_role, warn_missing_skill
+from .education import SchoolsCollector
 from .epub import SvgEpubBuilder
 from .jsonresume import setup_jsonresume
 from .preview import show_problems
@@ -102,12 +103,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", add_html_assets)
     setup_problems(app)
     setup_source_checks(app)
+    app.add_env_collector(SchoolsCollector)
     app.connect("doctree-resolved", show_problems)
     setup_sharing(app)
     setup_redirects(app)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

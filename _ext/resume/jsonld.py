@@ -85,11 +85,14 @@ def same_as(basics: Mapping[str, Any]) -> list[str]:
     return list(dict.fromkeys(address for value in found if (address := _text(value))))
 
 
-def person_node(person: Person, basics: Mapping[str, Any], career: Career, url_of: UrlOf) -> dict[str, Any]:
+def person_node(
+    person: Person, basics: Mapping[str, Any], schools: tuple[str, ...], career: Career, url_of: UrlOf
+) -> dict[str, Any]:
     """The full ``Person``: name, job title, contacts, skills, schools, every position.
 
     Job title, e-mail and addresses elsewhere come from ``basics`` (conf.py's
-    ``resume_basics``), the one place the person's details are written.
+    ``resume_basics``), the one place the person's details are written; the
+    schools from the education page (:mod:`.education`).
     """
     node: dict[str, Any] = {
         "@type": "Person",
@@ -105,8 +108,8 @@ def person_node(person: Person, basics: Mapping[str, Any], career: Career, url_o
         node["sameAs"] = elsewhere
     if career.catalogue is not None:
         node["knowsAbout"] = list(dict.fromkeys(entry.name for entry in career.catalogue.entries))
-    if person.schools:
-        node["alumniOf"] = [{"@type": "EducationalOrganization", "name": school} for school in person.schools]
+    if schools:
+        node["alumniOf"] = [{"@type": "EducationalOrganization", "name": school} for school in schools]
     roles = [
         _role(position, career.as_of, _organization(employer, url_of))
         for employer in career.newest_first()
@@ -118,7 +121,12 @@ def person_node(person: Person, basics: Mapping[str, Any], career: Career, url_o
 
 
 def profile_page(
-    person: Person, basics: Mapping[str, Any], career: Career, url_of: UrlOf, description: str | None
+    person: Person,
+    basics: Mapping[str, Any],
+    schools: tuple[str, ...],
+    career: Career,
+    url_of: UrlOf,
+    description: str | None,
 ) -> dict[str, Any]:
     """The home page: a ``ProfilePage`` whose main entity is the person."""
     page: dict[str, Any] = {
@@ -127,7 +135,7 @@ def profile_page(
         "@id": url_of(person.docname),
         "url": url_of(person.docname),
         "name": person.name,
-        "mainEntity": person_node(person, basics, career, url_of),
+        "mainEntity": person_node(person, basics, schools, career, url_of),
     }
     if description:
         page["description"] = description

@@ -25,7 +25,7 @@ PROJECT_KEYS = frozenset(
     {"kind", "slug", "employer", "position", "summary", "result", "start", "end", "skills", "directions", "moved_from"}
 )
 CATALOGUE_KEYS = frozenset({"kind", "categories"})
-PERSON_KEYS = frozenset({"kind", "schools"})
+PERSON_KEYS = frozenset({"kind"})
 # Set once, in conf.py's ``resume_basics``, not on the home page.
 BASICS_KEYS = ("label", "email", "url", "profiles")
 POSITION_KEYS = frozenset({"title", "start", "end", "engagement"})
@@ -127,7 +127,6 @@ class Person:
 
     docname: str
     name: str
-    schools: tuple[str, ...]
     lines: tuple[tuple[KeyPath, int], ...] = ()
 
 
@@ -533,10 +532,13 @@ def _person(reader: _Reader, data: Mapping[str, Any], root: KeyPath, *, docname:
                 (*root, key),
                 f"{key!r} is set in conf.py's resume_basics, not on the home page; move it there",
             )
-    reader.keys({k: v for k, v in data.items() if k not in BASICS_KEYS}, PERSON_KEYS, root)
-    return Person(
-        docname=docname,
-        name=title,
-        schools=_texts(reader, data, "schools", root),
-        lines=_lines(reader, root, [()]),
-    )
+    if "schools" in data:
+        reader.problem(
+            Subtype.KEY,
+            (*root, "schools"),
+            "'schools' are read from the education page (the page with 'jsonresume: {read: education}'); "
+            "remove the key",
+        )
+    moved = (*BASICS_KEYS, "schools")
+    reader.keys({k: v for k, v in data.items() if k not in moved}, PERSON_KEYS, root)
+    return Person(docname=docname, name=title, lines=_lines(reader, root, [()]))

@@ -39,11 +39,10 @@ from sphinx.util.osutil import relative_uri
 
 from . import cards, jsonld
 from .domain import domain_of
+from .education import schools
 from .model import Employer, Person, Project
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
@@ -171,7 +170,7 @@ def add_previews(
     else:
         context["metatags"] += _meta("twitter:card", "summary")
     context["meta"] = fields
-    data = _structured_data(record, pagename, person, app.config.resume_basics, career, urls, description)
+    data = _structured_data(app, record, pagename, person, career, urls, description)
     if data is not None:
         context["metatags"] += jsonld.script(data)
 
@@ -202,7 +201,7 @@ def _escape_page_text(app: Sphinx, doctree: nodes.document, fields: dict[str, An
 
 def _person(app: Sphinx, career: Career) -> Person:
     """The home page's person record, or one named after the site's author."""
-    return career.person or Person(app.config.root_doc, app.config.author or app.config.project, ())
+    return career.person or Person(app.config.root_doc, app.config.author or app.config.project)
 
 
 def _label(app: Sphinx) -> str | None:
@@ -211,10 +210,10 @@ def _label(app: Sphinx) -> str | None:
 
 
 def _structured_data(
+    app: Sphinx,
     record: Employer | Project | None,
     pagename: str,
     person: Person,
-    basics: Mapping[str, Any],
     career: Career,
     urls: _Urls,
     description: str | None,
@@ -225,7 +224,8 @@ def _structured_data(
     if isinstance(record, Project):
         return jsonld.project_page(record, person, career, urls.page, description)
     if pagename == person.docname:
-        return jsonld.profile_page(person, basics, career, urls.page, description)
+        basics = app.config.resume_basics
+        return jsonld.profile_page(person, basics, schools(app.env), career, urls.page, description)
     return None
 
 
