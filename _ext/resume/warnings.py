@@ -39,7 +39,8 @@ class Subtype(StrEnum):
         (
             "a key is not one of those above (the nearest one is suggested), is given twice, or is missing "
             "where it is required (a position's `end` too); a top-level key is a near miss of `resume`; "
-            "the person record has a key that belongs in `resume_basics`"
+            "the person record has a key that belongs in `resume_basics`, or `schools` (read from the "
+            "education page)"
         ),
     )
     TYPE = "type", "a value has the wrong type (a number where a list belongs, …) or is not one of its choices"
