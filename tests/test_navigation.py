@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,35 +20,24 @@ import pytest
 import fast_navigation
 from benchmarks import generate
 
-from site_fixtures import ROOT, build_environment, site_config
+from site_fixtures import ROOT, build_environment, site_config, sphinx_build
 
 TESTS = Path(__file__).resolve().parent
 
 
 def check_navigation(srcdir: Path, outdir: Path, extensions: list[str]) -> dict:
-    """Build ``srcdir`` with the comparison on; return its report."""
+    """Build ``srcdir`` strictly with the comparison on; return its report."""
     report = outdir.with_suffix(".json")
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
+    sphinx_build(
         "html",
-        "-q",
-        "-W",
-        "--keep-going",
-        "-d",
-        str(outdir.with_suffix(".doctrees")),
+        outdir,
         "-D",
         f"extensions={','.join([*extensions, 'navigation_check'])}",
         "-D",
         f"navigation_check_report={report}",
-        str(srcdir),
-        str(outdir),
-    ]
-    env = build_environment(PYTHONPATH=f"{TESTS}:{ROOT / '_ext'}")
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
+        env=build_environment(PYTHONPATH=f"{TESTS}:{ROOT / '_ext'}"),
+        srcdir=srcdir,
+    )
     return json.loads(report.read_text("utf-8"))
 
 

@@ -31,8 +31,14 @@ from .sourcecheck import setup_source_checks
 from .transform import FillAggregates
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from docutils.nodes import Element
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
+
+    Visitors = tuple[Callable[..., Any], Callable[..., Any] | None]
 
 __version__ = "1.0.0"
 
@@ -40,47 +46,21 @@ __version__ = "1.0.0"
 def _add_nodes(app: Sphinx) -> None:
     plain = (nodes.pass_through, nodes.pass_through)
     skip = (nodes.skip, None)
-    app.add_node(nodes.aggregate, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
-    app.add_node(
-        nodes.timeline_chart,
-        html=(html.visit_timeline_chart, None),
-        latex=(latex.visit_timeline_chart, None),
-        text=skip,
-        man=skip,
-        texinfo=skip,
-    )
-    app.add_node(
-        nodes.timeline_list,
-        html=(html.visit_timeline_list, html.depart_timeline_list),
-        latex=skip,
-        text=plain,
-        man=plain,
-        texinfo=plain,
-    )
-    app.add_node(
+
+    def add(node: type[Element], for_html: Visitors, for_latex: Visitors, others: Visitors = plain) -> None:
+        """Register ``node``; ``others`` serves the text, man and texinfo writers."""
+        app.add_node(node, html=for_html, latex=for_latex, text=others, man=others, texinfo=others)
+
+    add(nodes.aggregate, skip, skip, skip)
+    add(nodes.timeline_chart, (html.visit_timeline_chart, None), (latex.visit_timeline_chart, None), skip)
+    add(nodes.timeline_list, (html.visit_timeline_list, html.depart_timeline_list), skip)
+    add(
         nodes.skill_matrix,
-        html=(html.visit_skill_matrix, html.depart_skill_matrix),
-        latex=(latex.visit_skill_matrix, latex.depart_skill_matrix),
-        text=plain,
-        man=plain,
-        texinfo=plain,
+        (html.visit_skill_matrix, html.depart_skill_matrix),
+        (latex.visit_skill_matrix, latex.depart_skill_matrix),
     )
-    app.add_node(
-        nodes.turned,
-        html=(html.visit_turned, html.depart_turned),
-        latex=(latex.visit_turned, latex.depart_turned),
-        text=plain,
-        man=plain,
-        texinfo=plain,
-    )
-    app.add_node(
-        nodes.email_link,
-        html=(html.visit_email, None),
-        latex=(latex.visit_email, None),
-        text=plain,
-        man=plain,
-        texinfo=plain,
-    )
+    add(nodes.turned, (html.visit_turned, html.depart_turned), (latex.visit_turned, latex.depart_turned))
+    add(nodes.email_link, (html.visit_email, None), (latex.visit_email, None))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -106,6 +106,12 @@ def _palette() -> list[int]:
     return entries
 
 
+PALETTE = _palette()
+# A mask's coverage (0-255) as a palette index: TEXT's steps, then MUTED's.
+TEXT_INDEX = [round(value * (LEVELS - 1) / 255) for value in range(256)]
+MUTED_INDEX = [step and LEVELS - 1 + step for step in TEXT_INDEX]
+
+
 @cache
 def _font(size: int, weight: str) -> FreeTypeFont:
     import matplotlib
@@ -128,9 +134,8 @@ def render_png(card: Card, path: Path) -> None:
     pens[MUTED].line([(MARGIN, RULE_Y), (MARGIN + 160, RULE_Y)], fill=255, width=4)
     for line in layout(card):
         pens[line.colour].text((MARGIN, line.y), line.text, font=_font(line.size, line.weight), fill=255, anchor="la")
-    level = [round(value * (LEVELS - 1) / 255) for value in range(256)]
-    image = ImageChops.add(masks[TEXT].point(level), masks[MUTED].point([step and LEVELS - 1 + step for step in level]))
-    image.putpalette(_palette())
+    image = ImageChops.add(masks[TEXT].point(TEXT_INDEX), masks[MUTED].point(MUTED_INDEX))
+    image.putpalette(PALETTE)
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path, format="PNG")
 

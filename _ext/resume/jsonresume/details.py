@@ -10,7 +10,7 @@ URL fields with an http, https or mailto address.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -246,22 +246,22 @@ def _education(entries: Any) -> list[nodes.Node]:
     return [_bullets(items)] if items else []
 
 
-def _interests(entries: Any) -> list[nodes.Node]:
+def _named(entries: Any, key: str, detail: Callable[[Mapping[str, Any]], str | None]) -> list[nodes.Node]:
+    """One bullet per entry that has a ``key``: ``name: detail``, or the name alone."""
     lines: list[str] = []
     for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, Mapping) and (name := _text(entry.get("name"))):
-            keywords = _texts(entry.get("keywords"))
-            lines.append(f"{name}: {', '.join(keywords)}" if keywords else name)
+        if isinstance(entry, Mapping) and (name := _text(entry.get(key))):
+            more = detail(entry)
+            lines.append(f"{name}: {more}" if more else name)
     return [_bullets(lines)] if lines else []
+
+
+def _interests(entries: Any) -> list[nodes.Node]:
+    return _named(entries, "name", lambda entry: ", ".join(_texts(entry.get("keywords"))))
 
 
 def _languages(entries: Any) -> list[nodes.Node]:
-    lines: list[str] = []
-    for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, Mapping) and (language := _text(entry.get("language"))):
-            fluency = _text(entry.get("fluency"))
-            lines.append(f"{language}: {fluency}" if fluency else language)
-    return [_bullets(lines)] if lines else []
+    return _named(entries, "language", lambda entry: _text(entry.get("fluency")))
 
 
 def setup_details(app: Sphinx) -> None:
