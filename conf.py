@@ -58,10 +58,10 @@ extensions = [
     "resume",
     "sphinxext.opengraph",  # link previews (the resume extension supplies the text and cards)
     "notfound.extension",  # 404.md, with addresses that work at any depth
-    "accessible_html",  # valid ARIA for toctree captions and citations (_ext/)
-    "fast_navigation",  # furo's sidebar made once per build, not once per page (_ext/)
-    "quiet_build",  # no debug dump, no false "configuration has changed" (_ext/)
-    "book_layout",  # the PDF book: the home page as its first chapter (_ext/)
+    "resume.site.accessible_html",  # valid ARIA for toctree captions and citations
+    "resume.site.navigation",  # furo's sidebar made once per build, not once per page
+    "resume.site.quiet",  # no debug dump, no false "configuration has changed"
+    "resume.site.book",  # the PDF book: the home page as its first chapter
 ]
 
 # "substitution" carries the download links below into index.md.

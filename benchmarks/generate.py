@@ -464,7 +464,7 @@ def site_settings(conf: Path = SITE_CONF) -> dict[str, Any]:
     ]
     settings["epub_basename"] = "knowledge-base"
     settings["site_extensions"] = [
-        e for e in namespace.get("extensions", []) if e in ("myst_parser", "resume", "fast_navigation")
+        e for e in namespace.get("extensions", []) if e in ("myst_parser", "resume", "resume.site.navigation")
     ]
     return settings
 
@@ -487,7 +487,7 @@ def conf_py(variant: Variant, settings: dict[str, Any], ext_dir: Path = EXT_DIR,
     values = dict(settings)
     extensions = [
         e for e in values.pop("site_extensions")
-        if (variant.extension or e != "resume") and (navigation == "site" or e != "fast_navigation")
+        if (variant.extension or e != "resume") and (navigation == "site" or e != "resume.site.navigation")
     ]  # fmt: skip
     if not variant.extension:
         values = {k: v for k, v in values.items() if not k.startswith("resume_")}

@@ -328,7 +328,6 @@ def snapshot_extension(workdir: Path) -> Path:
     folder = workdir / "extension"
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(EXT_DIR / "resume", folder / "resume", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(EXT_DIR / "fast_navigation.py", folder / "fast_navigation.py")
     return folder
 
 

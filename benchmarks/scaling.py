@@ -28,16 +28,16 @@ from benchmarks.generate import (
 if str(EXT_DIR) not in sys.path:
     sys.path.insert(0, str(EXT_DIR))
 
-from resume.career import Career
-from resume.dates import parse_month
-from resume.links import Links
-from resume.matrix_view import build_matrix
-from resume.model import parse_record
-from resume.skill_index import build_skill_index
-from resume.summaries import build_career_summary, build_page_summary
-from resume.svg import render_svg
-from resume.timeline import layout_timeline
-from resume.timeline_view import build_timeline
+from resume.content.matrix import build_matrix
+from resume.content.skill_index import build_skill_index
+from resume.content.summaries import build_career_summary, build_page_summary
+from resume.content.timeline import build_timeline
+from resume.core.career import Career
+from resume.core.dates import parse_month
+from resume.core.model import parse_record
+from resume.draw.svg import render_svg
+from resume.draw.timeline import layout_timeline
+from resume.sphinx_ext.links import Links
 
 SIZES = (250, 500, 1000, 2000, 4000)
 #: The target: cost per n·log n at the largest size at most this times that at the smallest.

@@ -60,7 +60,7 @@ def sphinxopts(setup: str, site: Path) -> str:
         return ""
     namespace: dict[str, Any] = {"__file__": str(site / "conf.py")}
     exec(compile((site / "conf.py").read_text("utf-8"), str(site / "conf.py"), "exec"), namespace)
-    return "-D extensions=" + ",".join(e for e in namespace["extensions"] if e != "fast_navigation")
+    return "-D extensions=" + ",".join(e for e in namespace["extensions"] if e != "resume.site.navigation")
 
 
 def environment() -> dict[str, str]:

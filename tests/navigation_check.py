@@ -1,7 +1,7 @@
 """A Sphinx extension for the tests: on every page, furo's own navigation
-beside the one fast_navigation wrote.
+beside the one resume.site.navigation wrote.
 
-Loaded after ``fast_navigation``, it runs after both (priority 700), asks the
+Loaded after ``resume.site.navigation``, it runs after both (priority 700), asks the
 theme for the page's navigation the theme's way (Sphinx's ``toctree()`` is
 back in the context by then) and writes a JSON report at the end of the
 build: the pages compared, those that differ, and how many pages the fast
@@ -17,6 +17,8 @@ from typing import Any
 import furo
 from sphinx.application import Sphinx
 
+from resume.site import navigation
+
 
 def _compare(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if "furo_navigation_tree" not in context:
@@ -29,7 +31,7 @@ def _compare(app: Sphinx, pagename: str, templatename: str, context: dict[str, A
 
 
 def _report(app: Sphinx, exception: Exception | None) -> None:
-    state = getattr(app.builder, "_fast_navigation", None)
+    state = navigation.state_of(app.builder)
     app.navigation_check["fast"] = state.rendered if state else 0  # type: ignore[attr-defined]
     if app.config.navigation_check_report:
         Path(app.config.navigation_check_report).write_text(json.dumps(app.navigation_check), "utf-8")  # type: ignore[attr-defined]

@@ -51,7 +51,7 @@ def test_navigation_and_collector_setups(tmp_path, kb):
     compare.write_sources(tmp_path, PAGES, setups, settings, generate.EXT_DIR)
     theme = (tmp_path / compare.Setup("ext", navigation="theme").source / "conf.py").read_text("utf-8")
     fast = (tmp_path / compare.Setup("ext").source / "conf.py").read_text("utf-8")
-    assert "fast_navigation" not in theme and "'fast_navigation'" in fast
+    assert "resume.site.navigation" not in theme and "'resume.site.navigation'" in fast
     thawed = tmp_path / compare.Setup("ext", gc="thawed").source / "conf.py"
     assert thawed.read_text("utf-8").endswith(compare.GC_SETTINGS["thawed"])
     compile(thawed.read_text("utf-8"), str(thawed), "exec")

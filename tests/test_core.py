@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from resume.career import Career
-from resume.dates import (
+from resume.core.career import Career
+from resume.core.dates import (
     DateError,
     Period,
     format_duration,
@@ -15,8 +15,8 @@ from resume.dates import (
     month,
     parse_month,
 )
-from resume.frontmatter import decode, line_finder, locate
-from resume.model import Employer, Project, parse_record
+from resume.core.frontmatter import decode, line_finder, locate
+from resume.core.model import Employer, Project, parse_record
 
 AS_OF = month(2012, 4)
 
@@ -176,7 +176,7 @@ def test_positions_need_a_start_but_projects_do_not():
 
 
 def employer(slug, *spans, skills=(), short=None):
-    from resume.model import Position
+    from resume.core.model import Position
 
     positions = tuple(Position(f"Role at {slug}", s, e) for s, e in spans)
     return Employer(f"experience/{slug}", slug, slug.title(), short, None, positions, tuple(skills))
@@ -224,7 +224,7 @@ def test_matrix_marks_link_to_the_page_that_proves_them(career):
 
 
 def catalogue(*entries):
-    from resume.model import Catalogue, SkillEntry
+    from resume.core.model import Catalogue, SkillEntry
 
     return Catalogue("skills", tuple(SkillEntry(*entry) for entry in entries))
 

@@ -1,6 +1,6 @@
-"""fast_navigation writes furo's own sidebar, byte for byte, on every page.
+"""resume.site.navigation writes furo's own sidebar, byte for byte, on every page.
 
-Each site is built once with ``fast_navigation`` and the test extension
+Each site is built once with ``resume.site.navigation`` and the test extension
 ``navigation_check``, which asks furo for every page's navigation the
 theme's way and compares. The sites: this one, generated knowledge bases of
 two sizes (benchmarks/generate.py) and ``test-navigation`` (deep nesting,
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-import fast_navigation
 from benchmarks import generate
+from resume.site import navigation
 
 from site_fixtures import ROOT, build_environment, site_config, sphinx_build
 
@@ -47,7 +47,7 @@ def documents(srcdir: Path) -> set[str]:
 
 def test_this_site(tmp_path):
     extensions = list(site_config()["extensions"])
-    assert "fast_navigation" in extensions
+    assert "resume.site.navigation" in extensions
     report = check_navigation(ROOT, tmp_path / "html", extensions)
     pages = set(report["pages"])
     assert pages >= {"index", "genindex", "search"} and len(pages) > 50
@@ -68,7 +68,7 @@ def test_generated_site(tmp_path, size):
 
 def test_nesting_captions_hidden_only(tmp_path):
     srcdir = TESTS / "roots" / "test-navigation"
-    report = check_navigation(srcdir, tmp_path / "html", ["myst_parser", "fast_navigation"])
+    report = check_navigation(srcdir, tmp_path / "html", ["myst_parser", "resume.site.navigation"])
     assert set(report["pages"]) == documents(srcdir) | {"genindex", "search"}
     assert report["differ"] == []
     # The pages below the `only` blocks are left to the theme, and only those.
@@ -76,14 +76,14 @@ def test_nesting_captions_hidden_only(tmp_path):
 
 
 def test_another_furo_version_warns_and_leaves_it_to_the_theme(make_app, tmp_path, monkeypatch):
-    monkeypatch.setattr(fast_navigation, "FURO_VERSION", "1999.1.1")
+    monkeypatch.setattr(navigation, "FURO_VERSION", "1999.1.1")
     srcdir = tmp_path / "src"
     shutil.copytree(TESTS / "roots" / "test-navigation", srcdir)
     app = make_app("html", srcdir=srcdir)
     app.build()
     warnings = app.warning.getvalue()
     assert "fast navigation is off: furo 2025.12.19 is installed" in warnings
-    assert "[fast_navigation.version]" in warnings
-    assert getattr(app.builder, "_fast_navigation", None) is None
+    assert "[resume.navigation]" in warnings
+    assert navigation.state_of(app.builder) is None
     leaf = (app.outdir / "deep" / "a" / "b" / "c" / "leaf.html").read_text("utf-8")
     assert '<a class="current reference internal" href="#">Leaf</a>' in leaf

@@ -1,4 +1,4 @@
-"""The whole site is byte-identical with and without fast_navigation.
+"""The whole site is byte-identical with and without resume.site.navigation.
 
 Every file of the HTML output, built serially and with ``-j 2``, against a
 build in which furo makes every page's navigation itself.
@@ -20,12 +20,12 @@ def files(outdir: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def theme_navigation(site_root: Path) -> dict[str, bytes]:
     """The site as furo alone writes it."""
-    extensions = [e for e in site_config()["extensions"] if e != "fast_navigation"]
+    extensions = [e for e in site_config()["extensions"] if e != "resume.site.navigation"]
     return files(sphinx_build("html", site_root / "html-theme-navigation", "-D", f"extensions={','.join(extensions)}"))
 
 
 def test_serial_build_is_identical(site_html, theme_navigation):
-    assert "fast_navigation" in site_config()["extensions"]
+    assert "resume.site.navigation" in site_config()["extensions"]
     built = files(site_html)
     assert sorted(built) == sorted(theme_navigation)
     assert [name for name in built if built[name] != theme_navigation[name]] == []

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
-from resume.domain import skill_anchor
+from resume.sphinx_ext.domain import skill_anchor
 
 from helpers import ROOTS, warnings
 from site_fixtures import require_tool

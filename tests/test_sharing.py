@@ -26,9 +26,10 @@ import extruct
 import pytest
 import yaml
 
-from resume import cards, jsonld
-from resume.career import Career
-from resume.model import Person
+from resume.core.career import Career
+from resume.core.model import Person
+from resume.draw import cards
+from resume.web import jsonld
 
 from browser import chromium, open_page, serve, site_pages
 from helpers import again, build, site, warnings
@@ -413,7 +414,7 @@ def test_a_printed_page_shows_the_text_and_external_addresses(site_html: Path) -
 
 
 def test_cards_are_drawn_the_same_every_time(tmp_path: Path) -> None:
-    from resume.cards import Card, render_png
+    from resume.draw.cards import Card, render_png
 
     card = Card("Alfred Perlstein", "A title long enough to wrap onto a second line of the card", ("Acme", "2007"))
     render_png(card, tmp_path / "a.png")
@@ -434,7 +435,7 @@ def test_without_a_site_address_no_card_is_drawn(make_app, tmp_path: Path) -> No
 @pytest.mark.parametrize("details", [(), ("Acme",), ("Acme", "2001–2007")])
 @pytest.mark.parametrize("words", [1, 6, 12, 30, 80])
 def test_a_card_title_never_runs_into_the_details(words: int, details: tuple[str, ...]) -> None:
-    from resume.cards import HEIGHT, LINE_HEIGHT, MARGIN, Card, layout
+    from resume.draw.cards import HEIGHT, LINE_HEIGHT, MARGIN, Card, layout
 
     title = " ".join(["Allocator"] * words)
     lines = layout(Card("Alfred Perlstein", title, details))
@@ -449,7 +450,7 @@ def test_a_card_title_never_runs_into_the_details(words: int, details: tuple[str
 
 
 def test_json_ld_cannot_be_closed_by_the_text_it_carries() -> None:
-    from resume.jsonld import script
+    from resume.web.jsonld import script
 
     element = script({"name": "</script><script>alert(1)</script>", "email": "a@b.example"})
     assert element.count("</script>") == 1 and "a@b" not in element

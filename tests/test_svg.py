@@ -1,4 +1,4 @@
-"""Unit tests for the SVG timeline (``_ext/resume/svg.py``) and its stylesheet."""
+"""Unit tests for the SVG timeline (``_ext/resume/draw/svg.py``) and its stylesheet."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from resume.dates import month as month_index
-from resume.geometry import TICK_FONT, draw
-from resume.labels import bar_text, describe
-from resume.palette import DARK, LIGHT, stylesheet
-from resume.svg import WIDTH, esc, render_svg, safe_id, svg_text_width
-from resume.timeline import TimelineItem, TimelineLayout, layout_timeline
+from resume.core.dates import month as month_index
+from resume.draw.geometry import TICK_FONT, draw
+from resume.draw.labels import bar_text, describe
+from resume.draw.palette import DARK, LIGHT, stylesheet
+from resume.draw.svg import WIDTH, esc, render_svg, safe_id, svg_text_width
+from resume.draw.timeline import TimelineItem, TimelineLayout, layout_timeline
 
 CSS = Path(__file__).resolve().parents[1] / "_ext" / "resume" / "static" / "resume.css"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -1,4 +1,4 @@
-"""Unit tests for the TikZ timeline (``_ext/resume/tikz.py``), with a real LaTeX run."""
+"""Unit tests for the TikZ timeline (``_ext/resume/draw/tikz.py``), with a real LaTeX run."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from resume.dates import month as month_index
-from resume.geometry import draw
-from resume.labels import bar_text
-from resume.palette import LIGHT
-from resume.tikz import WIDTH, render_tikz
-from resume.timeline import TimelineItem, TimelineLayout, layout_timeline
+from resume.core.dates import month as month_index
+from resume.draw.geometry import draw
+from resume.draw.labels import bar_text
+from resume.draw.palette import LIGHT
+from resume.draw.tikz import WIDTH, render_tikz
+from resume.draw.timeline import TimelineItem, TimelineLayout, layout_timeline
 
 from site_fixtures import require_tool
 

@@ -1,4 +1,4 @@
-"""Unit tests for the pure timeline layout (``_ext/resume/timeline.py``)."""
+"""Unit tests for the pure timeline layout (``_ext/resume/draw/timeline.py``)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from resume.dates import format_month_short as format_month
-from resume.dates import month as month_index
-from resume.labels import LabelSpec, bar_text, describe, place_lane_labels, text_width_em, truncate_words
-from resume.timeline import (  # the lane rule itself
+from resume.core.dates import format_month_short as format_month
+from resume.core.dates import month as month_index
+from resume.draw.labels import LabelSpec, bar_text, describe, place_lane_labels, text_width_em, truncate_words
+from resume.draw.timeline import (  # the lane rule itself
     PLOT_WIDTH_EM,
     TICK_MIN_SPACING_EM,
     TICK_STEPS,

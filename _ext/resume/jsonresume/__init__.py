@@ -5,21 +5,8 @@
 The mapping both ways is plain data (:mod:`.export`, :mod:`.importer`); what
 JSON Resume has and the résumé model does not is kept in each page's
 ``jsonresume`` front matter and shown by ``{resume-details}`` (:mod:`.details`).
+
+The mappings (:mod:`.export`, :mod:`.importer`, :mod:`.newsite`, :mod:`.schema`)
+import no Sphinx; :mod:`.builder`, :mod:`.details`, :mod:`.config` and
+:mod:`.education` are its Sphinx side, wired by :func:`.builder.setup_jsonresume`.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from .builder import JSONResumeBuilder
-from .config import setup_basics
-from .details import setup_details
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-
-
-def setup_jsonresume(app: Sphinx) -> None:
-    setup_basics(app)
-    app.add_builder(JSONResumeBuilder)
-    setup_details(app)

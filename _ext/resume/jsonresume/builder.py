@@ -8,15 +8,21 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.builders import Builder
 
-from ..dates import parse_month
-from ..warnings import Subtype, warn
-from . import prose
-from .details import page_details
-from .export import SiteData, export
-from .schema import schema_problems
+from resume.core.dates import parse_month
+from resume.core.vocabulary import Subtype
+from resume.jsonresume import prose
+from resume.jsonresume.config import setup_basics
+from resume.jsonresume.details import page_details, setup_details
+from resume.jsonresume.export import SiteData, export
+from resume.jsonresume.schema import schema_problems
+from resume.sphinx_ext.domain import domain_of
+from resume.sphinx_ext.warnings import warn
 
 if TYPE_CHECKING:
     from docutils import nodes
+    from sphinx.application import Sphinx
+
+    from resume.core.model import Employer, Project
 
 FILENAME = "resume.json"
 
@@ -74,10 +80,11 @@ class JSONResumeBuilder(Builder):
         return extras
 
     def site_data(self) -> SiteData:
-        career = self.env.domains["resume"].career  # type: ignore[attr-defined]
+        career = domain_of(self.env).career
         base = self.config.html_baseurl.rstrip("/")
         documents = sorted(self.env.found_docs)
         employers = sorted(career.employers.values(), key=lambda record: record.docname)
+        pages: list[Employer | Project] = [*employers, *career.projects]
         extras = self.extras(documents)
         basics = dict(self.config.resume_basics)
         for docname in documents:
@@ -91,7 +98,7 @@ class JSONResumeBuilder(Builder):
             projects=career.projects,
             catalogue=career.catalogue,
             extras=extras,
-            urls={record.docname: f"{base}/{record.docname}.html" for record in [*employers, *career.projects] if base},
+            urls={record.docname: f"{base}/{record.docname}.html" for record in pages if base},
             canonical=f"{base}/{FILENAME}" if base else None,
             private=self.tags.has("private"),
             results=_results(career.projects),
@@ -101,3 +108,9 @@ class JSONResumeBuilder(Builder):
 def _results(projects: list[Any]) -> dict[str, Any]:
     """A project's stated result, where the model records one."""
     return {p.docname: p.result for p in projects if getattr(p, "result", None)}
+
+
+def setup_jsonresume(app: Sphinx) -> None:
+    setup_basics(app)
+    app.add_builder(JSONResumeBuilder)
+    setup_details(app)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..config import _setting_location
-from ..warnings import Subtype, warn
-from .export import public_basics
-from .schema import schema_problems
+from resume.core.vocabulary import Subtype
+from resume.jsonresume.export import public_basics
+from resume.jsonresume.schema import schema_problems
+from resume.sphinx_ext.config import _setting_location
+from resume.sphinx_ext.warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from ..dates import month, year_of
+from resume.core.dates import month, year_of
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 

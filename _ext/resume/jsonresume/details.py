@@ -17,9 +17,11 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..frontmatter import decode
-from ..warnings import Subtype, warn
-from .schema import is_link
+from resume.core.frontmatter import decode
+from resume.core.text import text_of
+from resume.core.vocabulary import Subtype
+from resume.jsonresume.schema import is_link
+from resume.sphinx_ext.warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -83,12 +85,8 @@ def fill_details(app: Sphinx, doctree: nodes.document) -> None:
 # -- pure node builders --------------------------------------------------------
 
 
-def _text(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
 def _texts(value: Any) -> list[str]:
-    return [item.strip() for item in value if _text(item)] if isinstance(value, list) else []
+    return [item.strip() for item in value if text_of(item)] if isinstance(value, list) else []
 
 
 def _para(*children: nodes.Node | str) -> nodes.paragraph:
@@ -106,7 +104,7 @@ def _paragraphs(text: str) -> list[nodes.paragraph]:
 
 def _link(url: Any, text: str | None = None) -> nodes.Node | None:
     """A link for an http, https or mailto URL; other URLs stay text."""
-    if not _text(url):
+    if not text_of(url):
         return None
     url = url.strip()
     label = text or (url.removeprefix("mailto:"))
@@ -141,13 +139,13 @@ def _fields(pairs: Iterable[tuple[str, nodes.Node | str | None]]) -> list[nodes.
 def basics_nodes(basics: Mapping[str, Any]) -> list[nodes.Node]:
     """The person's label, summary and contact details (never the private ones)."""
     found: list[nodes.Node] = []
-    if label := _text(basics.get("label")):
+    if label := text_of(basics.get("label")):
         found.append(_para(nodes.strong(label, label)))
-    if summary := _text(basics.get("summary")):
+    if summary := text_of(basics.get("summary")):
         found.extend(_paragraphs(summary))
     location: Mapping[str, Any] = basics["location"] if isinstance(basics.get("location"), Mapping) else {}
-    place = ", ".join(t for k in ("city", "region", "countryCode") if (t := _text(location.get(k))))
-    email = _text(basics.get("email"))
+    place = ", ".join(t for k in ("city", "region", "countryCode") if (t := text_of(location.get(k))))
+    email = text_of(basics.get("email"))
     pairs: list[tuple[str, nodes.Node | str | None]] = [
         ("Email", _link(f"mailto:{email}", email) if email else None),
         ("Web", _link(basics.get("url"))),
@@ -156,8 +154,8 @@ def basics_nodes(basics: Mapping[str, Any]) -> list[nodes.Node]:
     for profile in basics.get("profiles") or []:
         if not isinstance(profile, Mapping):
             continue
-        network = _text(profile.get("network")) or "Profile"
-        username = _text(profile.get("username"))
+        network = text_of(profile.get("network")) or "Profile"
+        username = text_of(profile.get("username"))
         link = _link(profile.get("url"), username)
         pairs.append((network, link if link is not None else username))
     return found + _fields(pairs)
@@ -186,18 +184,18 @@ def _employer(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nod
         position = positions[index] if index < len(positions) and isinstance(positions[index], Mapping) else {}
         body: list[nodes.Node] = []
         for key in ("description", "summary"):
-            if text := _text(more.get(key)):
+            if text := text_of(more.get(key)):
                 body += _paragraphs(text)
         if highlights := _texts(more.get("highlights")):
             body.append(_bullets(highlights))
         body += _fields(
             [
-                ("Location", _text(more.get("location"))),
+                ("Location", text_of(more.get("location"))),
                 ("Web", _link(more.get("url"))),
             ]
         )
         if body:
-            title = _text(position.get("title")) or "Position"
+            title = text_of(position.get("title")) or "Position"
             found.append(nodes.rubric(title, title))
             found += body
     return found
@@ -205,14 +203,14 @@ def _employer(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nod
 
 def _project(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nodes.Node]:
     found: list[nodes.Node] = []
-    if summary := _text(resume.get("summary")):
+    if summary := text_of(resume.get("summary")):
         found += _paragraphs(summary)
     roles = _texts(details.get("roles"))
     found += _fields(
         [
             ("Roles", ", ".join(roles) or None),
-            ("For", _text(details.get("entity"))),
-            ("Type", _text(details.get("type"))),
+            ("For", text_of(details.get("entity"))),
+            ("Type", text_of(details.get("type"))),
             ("Web", _link(details.get("url"))),
         ]
     )
@@ -229,16 +227,16 @@ def _education(entries: Any) -> list[nodes.Node]:
             continue
         item = nodes.container()
         head = _para()
-        name = _text(entry.get("institution")) or "Institution"
+        name = text_of(entry.get("institution")) or "Institution"
         link = _link(entry.get("url"), name)
         head += nodes.strong("", "", link) if isinstance(link, nodes.reference) else nodes.strong(name, name)
-        study = ", ".join(t for k in ("studyType", "area") if (t := _text(entry.get(k))))
-        dates = " – ".join(t for k in ("startDate", "endDate") if (t := _text(entry.get(k))))
-        for part in (study, dates, f"score {entry['score']}" if _text(entry.get("score")) else ""):
+        study = ", ".join(t for k in ("studyType", "area") if (t := text_of(entry.get(k))))
+        dates = " – ".join(t for k in ("startDate", "endDate") if (t := text_of(entry.get(k))))
+        for part in (study, dates, f"score {entry['score']}" if text_of(entry.get("score")) else ""):
             if part:
                 head += nodes.Text(f"; {part}" if len(head) > 1 else f": {part}")
         item += head
-        if note := _text(entry.get("summary")):
+        if note := text_of(entry.get("summary")):
             item += _para(note)
         if courses := _texts(entry.get("courses")):
             item += _bullets(courses)
@@ -250,7 +248,7 @@ def _named(entries: Any, key: str, detail: Callable[[Mapping[str, Any]], str | N
     """One bullet per entry that has a ``key``: ``name: detail``, or the name alone."""
     lines: list[str] = []
     for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, Mapping) and (name := _text(entry.get(key))):
+        if isinstance(entry, Mapping) and (name := text_of(entry.get(key))):
             more = detail(entry)
             lines.append(f"{name}: {more}" if more else name)
     return [_bullets(lines)] if lines else []
@@ -261,7 +259,7 @@ def _interests(entries: Any) -> list[nodes.Node]:
 
 
 def _languages(entries: Any) -> list[nodes.Node]:
-    return _named(entries, "language", lambda entry: _text(entry.get("fluency")))
+    return _named(entries, "language", lambda entry: text_of(entry.get("fluency")))
 
 
 def setup_details(app: Sphinx) -> None:

@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import Period
-from ..model import Catalogue, Employer, Project
-from .dates import exported_date, format_date
+from resume.core.dates import Period
+from resume.core.model import Catalogue, Employer, Project
+from resume.jsonresume.dates import exported_date, format_date
 
 # JSON Resume sections kept verbatim in the front matter of one page each.
 PERSON_SECTIONS = ("education", "interests", "languages")

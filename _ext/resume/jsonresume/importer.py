@@ -16,11 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import format_month
-from .dates import month_of, site_date
-from .export import PERSON_SECTIONS
-from .markdown import front_matter, inline, slugify
-from .schema import pointer, schema_problems
+from resume.core.dates import format_month
+from resume.core.text import words_of
+from resume.jsonresume.dates import month_of, site_date
+from resume.jsonresume.export import PERSON_SECTIONS
+from resume.jsonresume.markdown import front_matter, inline, slugify
+from resume.jsonresume.schema import pointer, schema_problems
 
 # What each section's entries carry onto the site; any other key is reported.
 CARRIED = {
@@ -72,10 +73,6 @@ class NewSite:
     report: list[str] = field(default_factory=list)
 
 
-def _text(value: Any) -> str | None:
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
-
-
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -86,17 +83,17 @@ def site_problems(document: Any) -> list[str]:
     if not isinstance(document, dict):
         return problems
     basics = document.get("basics") or {}
-    if not _text(basics.get("name")):
+    if not words_of(basics.get("name")):
         problems.append(f"{pointer('basics', 'name')}: the site needs the person's name")
     for index, entry in enumerate(document.get("work") or []):
-        if not _text(entry.get("name")):
+        if not words_of(entry.get("name")):
             problems.append(f"{pointer('work', index, 'name')}: every work entry needs the organisation's name")
-        if not _text(entry.get("position")):
+        if not words_of(entry.get("position")):
             problems.append(f"{pointer('work', index, 'position')}: every work entry needs a position")
         if not entry.get("startDate"):
             problems.append(f"{pointer('work', index, 'startDate')}: every position needs a start date")
     for index, entry in enumerate(document.get("projects") or []):
-        if not _text(entry.get("name")):
+        if not words_of(entry.get("name")):
             problems.append(f"{pointer('projects', index, 'name')}: every project needs a name")
     return problems
 
@@ -138,7 +135,7 @@ class _Planner:
 
     def plan(self) -> NewSite:
         basics = self.doc.get("basics") or {}
-        name = _text(basics["name"]) or ""
+        name = words_of(basics["name"]) or ""
         self._report_uncarried()
         employers = self._employers()
         projects = self._projects(employers)
@@ -148,7 +145,9 @@ class _Planner:
             as_of=self._as_of(),
             basics=self._basics(basics),
             levels=list(
-                dict.fromkeys(level for skill in self.doc.get("skills") or [] if (level := _text(skill.get("level"))))
+                dict.fromkeys(
+                    level for skill in self.doc.get("skills") or [] if (level := words_of(skill.get("level")))
+                )
             ),
             report=self.report,
         )
@@ -205,7 +204,7 @@ class _Planner:
                 for key in entry:
                     if key not in carried:
                         self.report.append(f"{pointer(section, index, key)}: not carried")
-                if section in NOT_SHOWN and _text(entry.get("url")):
+                if section in NOT_SHOWN and words_of(entry.get("url")):
                     self.report.append(f"{pointer(section, index, 'url')}: {NOT_SHOWN[section]}")
 
     # -- person ------------------------------------------------------------------------
@@ -243,7 +242,7 @@ class _Planner:
         groups: dict[str, _Employer] = {}
         used: set[str] = set()
         for index, entry in enumerate(self.doc.get("work") or []):
-            name = _text(entry["name"]) or ""
+            name = words_of(entry["name"]) or ""
             group = groups.get(_key(name))
             if group is None:
                 slug = _unique(slugify(name, "employer"), used)
@@ -252,7 +251,7 @@ class _Planner:
         return list(groups.values())
 
     def _employer_page(self, employer: _Employer) -> str:
-        locations = {_text(e.get("location")) for _, e in employer.entries}
+        locations = {words_of(e.get("location")) for _, e in employer.entries}
         shared = locations.pop() if len(locations) == 1 else None
         resume: dict[str, Any] = {"kind": "employer", "slug": employer.slug}
         if shared:
@@ -264,7 +263,7 @@ class _Planner:
             for key in ("description", "summary", "highlights", "url"):
                 if entry.get(key) not in (None, "", []):
                     more[key] = entry[key]
-            if not shared and _text(entry.get("location")):
+            if not shared and words_of(entry.get("location")):
                 more["location"] = entry["location"]
             details.append(more)
         return _page({"resume": resume, "jsonresume": {"positions": details}}, employer.name, "job")
@@ -277,7 +276,7 @@ class _Planner:
         projects: list[_Project] = []
         for index, entry in enumerate(self.doc.get("projects") or []):
             project = _Project(_unique(slugify(entry["name"], "project"), used), index, entry)
-            entity = _text(entry.get("entity"))
+            entity = words_of(entry.get("entity"))
             if entity and _key(entity) in by_name:
                 project.employer = by_name[_key(entity)].slug
             else:
@@ -304,7 +303,7 @@ class _Planner:
         resume: dict[str, Any] = {"kind": "project", "slug": project.slug}
         if project.employer:
             resume["employer"] = project.employer
-        if _text(entry.get("description")):
+        if words_of(entry.get("description")):
             resume["summary"] = entry["description"]
         if entry.get("startDate"):
             resume["start"] = site_date(entry["startDate"])
@@ -317,7 +316,7 @@ class _Planner:
             if entry.get(key) not in (None, "", []):
                 more[key] = entry[key]
         employer = next((e for e in employers if e.slug == project.employer), None)
-        entity = _text(entry.get("entity"))
+        entity = words_of(entry.get("entity"))
         if entity and (employer is None or _key(entity) != _key(employer.name)):
             more["entity"] = entry["entity"]
         data: dict[str, Any] = {"resume": resume}
@@ -330,7 +329,7 @@ class _Planner:
     def _skills(self, projects: list[_Project]) -> str | None:
         categories: dict[str, dict[str, dict[str, Any]]] = {}
         for index, skill in enumerate(self.doc.get("skills") or []):
-            name = _text(skill.get("name"))
+            name = words_of(skill.get("name"))
             keywords = _unique_names(skill.get("keywords") or [])
             if name is None and not keywords:
                 self.report.append(f"{pointer('skills', index)}: a skill with neither name nor keywords; left out")
@@ -338,8 +337,8 @@ class _Planner:
             category = categories.setdefault(name or OTHER_SKILLS, {})
             for keyword in keywords or [name or OTHER_SKILLS]:
                 entry: dict[str, Any] = {"name": keyword}
-                if _text(skill.get("level")):
-                    entry["level"] = _text(skill["level"])
+                if words_of(skill.get("level")):
+                    entry["level"] = words_of(skill["level"])
                 category.setdefault(keyword, entry)
         listed = {name for entries in categories.values() for name in entries}
         for project in projects:
@@ -481,7 +480,7 @@ def _unique(slug: str, used: set[str]) -> str:
 def _unique_names(values: list[Any]) -> list[str]:
     names: list[str] = []
     for value in values:
-        text = _text(value)
+        text = words_of(value)
         if text and text not in names:
             names.append(text)
     return names

@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .importer import ImportRefused, NewSite, plan_site
-from .markdown import inline
+from resume.jsonresume.importer import ImportRefused, NewSite, plan_site
+from resume.jsonresume.markdown import inline
 
 ROOT = Path(__file__).resolve().parents[3]
 COPIED = (

@@ -21,8 +21,8 @@ from typing import Any
 
 from docutils import nodes
 
-from ..dates import MONTH_NAMES, month
-from .dates import format_date
+from resume.core.dates import MONTH_NAMES, month
+from resume.jsonresume.dates import format_date
 
 READABLE = ("education", "interests")
 

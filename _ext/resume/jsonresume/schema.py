@@ -14,7 +14,7 @@ from typing import Any
 
 from jsonschema import Draft7Validator  # type: ignore[import-untyped]
 
-from .dates import date_problem, month_of
+from resume.jsonresume.dates import date_problem, month_of
 
 SCHEMA = Path(__file__).parent / "schema" / "schema.json"
 # Where the schema puts dates: (section, key) pairs.

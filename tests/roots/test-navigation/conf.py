@@ -1,3 +1,3 @@
 project = "Navigation test"
-extensions = ["myst_parser", "fast_navigation"]
+extensions = ["myst_parser", "resume.site.navigation"]
 html_theme = "furo"

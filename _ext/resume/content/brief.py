@@ -1,0 +1,122 @@
+"""The two-page résumé's own aggregates: experience with result bullets, and
+skills grouped with their stated levels.
+
+Both read the page's ``direction`` (front matter, one of ``resume_directions``):
+a brief tailored to a direction names that direction's projects and skills
+first, and still lists every employer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util import texescape
+
+from resume.core.dates import format_number, format_period
+
+if TYPE_CHECKING:
+    from resume.core.model import Project, SkillEntry
+    from resume.sphinx_ext.links import Links as _Page
+
+
+def pdf_info(page: _Page, projects: list[Project]) -> list[nodes.Node]:
+    """The PDF's subject and keywords for a tailored brief written as a PDF of
+    its own: its direction and the skills of its projects."""
+    if not page.direction or page.docname != page.root:
+        return []
+    skills = dict.fromkeys(s for p in projects for s in p.skills)
+    skills.update(dict.fromkeys(page.career.direction_skills(page.direction)[:8]))
+    escape = texescape.escape
+    subject = f"Résumé of {page.author}, for {page.direction_label}"
+    keywords = ", ".join(list(skills)[:12])
+    return [nodes.raw("", f"\\hypersetup{{pdfsubject={{{escape(subject)}}}, pdfkeywords={{{escape(keywords)}}}}}\n",
+                      format="latex")]  # fmt: skip
+
+
+def _para(*children: nodes.Node | str, classes: list[str] | None = None) -> nodes.paragraph:
+    para = nodes.paragraph(classes=classes or [])
+    for child in children:
+        para += nodes.Text(child) if isinstance(child, str) else child
+    return para
+
+
+def project_bullet(page: _Page, project: Project) -> nodes.paragraph:
+    """``Title: result`` (or the summary where no result is stated)."""
+    line = _para(page.page_link(project))
+    said = project.result or project.summary
+    if said:
+        line += nodes.Text(f": {said}")
+    return line
+
+
+def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
+    """Every employer, newest first: positions and dates, the role in one
+    sentence, then up to ``bullets`` projects, results first; one fewer where
+    the employer has no stated result (of the page's direction, if tailored).
+    A tailored page's highlights are not repeated."""
+    career = page.career
+    limit = int(options.get("bullets", 3))
+    results = career.results(page.direction)
+    skip = [p.docname for p in results[: page.highlight_limit]] if page.direction else []
+    with_results = {p.employer for p in results if p.docname not in skip}
+    blocks: list[nodes.Node] = []
+    for employer in career.newest_first():
+        block = nodes.container(classes=["resume-career-entry", "resume-brief-entry"])
+        heading = _para(nodes.strong("", "", page.page_link(employer)), classes=["resume-employer"])
+        if employer.location:
+            heading += nodes.Text(f", {employer.location}")
+        positions = sorted(employer.positions, key=lambda p: -p.period(career.as_of).start)
+        for index, position in enumerate(positions):
+            heading += nodes.Text("; " if index else " — ")
+            heading += nodes.emphasis(position.title, position.title)
+            heading += nodes.Text(f", {format_period(position.period(career.as_of), short=True)}")
+        block += heading
+        if employer.summary:
+            block += _para(employer.summary, classes=["resume-role"])
+        bullets = limit if employer.slug in with_results else max(limit - 1, 0)
+        projects = career.brief_projects(employer, limit=bullets, direction=page.direction, skip=skip)
+        if projects:
+            items = nodes.bullet_list(classes=["resume-projects"])
+            for project in projects:
+                items += nodes.list_item("", project_bullet(page, project))
+            block += items
+        blocks.append(block)
+    return blocks or [_para("No employers yet.", classes=["resume-empty"])]
+
+
+def _stated(entry: SkillEntry) -> str:
+    parts = [entry.level or "", f"{format_number(entry.years)} years" if entry.years is not None else ""]
+    said = ", ".join(part for part in parts if part)
+    return f"{entry.name} ({said})" if said else entry.name
+
+
+def build_skill_summary(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
+    """One line per catalogue category (but those in ``omit``): rated skills
+    with level and years, then the others. With ``direction``, one line only:
+    the skills of the page's direction, most used first."""
+    career = page.career
+    if career.catalogue is None:
+        return [_para("No skill catalogue.", classes=["resume-empty"])]
+    if "direction" in options:
+        if not page.direction:
+            return []
+        names = [n for n in career.direction_skills(page.direction) if n in career.entries][:12]
+        entries = [max(career.entries[n], key=lambda e: e.rank) for n in names]
+        return [_line("Key skills", entries)] if entries else []
+    lines: list[nodes.Node] = []
+    categories: dict[str, list[SkillEntry]] = {}
+    for entry in career.catalogue.entries:
+        if entry.category in options.get("omit", ()):
+            continue
+        categories.setdefault(entry.category, []).append(entry)
+    for category, entries in categories.items():
+        rated = sorted((e for e in entries if e.rank), key=lambda e: (-e.rank, -(e.years or 0)))
+        rest = [e for e in entries if not e.rank]
+        lines.append(_line(category, [*rated, *rest]))
+    return lines
+
+
+def _line(label: str, entries: list[SkillEntry]) -> nodes.paragraph:
+    return _para(nodes.strong(f"{label}:", f"{label}:"), " " + ", ".join(_stated(e) for e in entries) + ".",
+                 classes=["resume-skill-line"])  # fmt: skip

@@ -1,0 +1,62 @@
+"""Fill every aggregate placeholder once all pages are read, before Sphinx
+resolves references, so the links in the content are resolved like any other.
+
+Runs for every builder and every page written (a LaTeX book's pages in one
+tree): each placeholder knows its own page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from resume.content.brief import build_brief_experience, build_skill_summary
+from resume.content.highlights import build_highlights
+from resume.content.matrix import build_matrix
+from resume.content.skill_index import build_skill_index
+from resume.content.summaries import build_career_summary, build_page_summary
+from resume.content.timeline import build_timeline
+from resume.sphinx_ext.domain import domain_of
+from resume.sphinx_ext.links import Links
+from resume.sphinx_ext.nodes import aggregate
+
+Builder = Callable[[Links, dict[str, Any]], list[nodes.Node]]
+
+BUILDERS: dict[str, Builder] = {
+    "skill-matrix": build_matrix,
+    "skill-index": build_skill_index,
+    "career-summary": build_career_summary,
+    "page-summary": build_page_summary,
+    "highlights": build_highlights,
+    "brief-experience": build_brief_experience,
+    "skill-summary": build_skill_summary,
+}
+
+
+class FillAggregates(SphinxPostTransform):
+    """Replace every :class:`~resume.sphinx_ext.nodes.aggregate` with its content."""
+
+    # Before ReferencesResolver (10): the pending_xref nodes made here are then
+    # resolved by Sphinx for the builder at hand.
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain = domain_of(self.env)
+        career = domain.career
+        skill_index = domain.skill_index_doc()
+        directions = self.config.resume_directions
+        for count, node in enumerate(list(self.document.findall(aggregate))):
+            slug = self.env.metadata.get(node["docname"], {}).get("direction")
+            direction = (str(slug), str(directions[slug])) if slug in directions else None
+            links = Links(
+                node["docname"], career, skill_index, self.config.author, direction=direction, root=self.env.docname
+            )
+            directive = node["directive"]
+            if directive == "timeline":
+                content = build_timeline(links, node["options"], uid=f"resume-timeline-{count}")
+            else:
+                content = BUILDERS[directive](links, node["options"])
+            node.replace_self(content)

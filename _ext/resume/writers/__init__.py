@@ -1,0 +1,1 @@
+"""How each builder draws the extension's nodes: one module per output."""

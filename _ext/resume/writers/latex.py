@@ -1,0 +1,70 @@
+"""How the LaTeX writer draws the extension's nodes (the PDFs)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from resume.draw.tikz import render_tikz
+from resume.writers.chart import chart_layout, chart_links
+
+if TYPE_CHECKING:
+    from sphinx.writers.latex import LaTeXTranslator
+
+
+def visit_email(self: LaTeXTranslator, node: nodes.Element) -> None:
+    address = node["address"]
+    # A PDF is read by people and by applicant-tracking systems: the address itself.
+    self.body.append(rf"\href{{mailto:{self.encode(address)}}}{{{self.encode(address)}}}")
+    raise nodes.SkipNode
+
+
+def _written(self: LaTeXTranslator, node: nodes.Node) -> str:
+    """What the translator writes for ``node``, taken out of the document body."""
+    saved, self.body = self.body, []
+    try:
+        node.walkabout(self)
+        return "".join(self.body)
+    finally:
+        self.body = saved
+
+
+def visit_timeline_chart(self: LaTeXTranslator, node: nodes.Element) -> None:
+    links = chart_links(node)
+
+    def label(docname: str, text: str) -> str:
+        link = links.get(docname)
+        if not isinstance(link, nodes.reference):  # the page is not in this document
+            return self.encode(text)
+        # The resolved link with the label's text, written as any reference is.
+        copy = link.deepcopy()
+        copy.children = []
+        copy += nodes.Text(text)
+        nodes.inline("", "", copy)  # inline, so no paragraph break comes before it
+        return _written(self, copy)
+
+    picture = render_tikz(chart_layout(self.builder.env, node), label=label, escape=self.encode)
+    self.body.append("\n\\begin{center}\n" + picture + "\\end{center}\n")
+    raise nodes.SkipNode
+
+
+def visit_skill_matrix(self: LaTeXTranslator, node: nodes.Element) -> None:
+    """Small type and narrow gaps around the matrix's table, and its column
+    layout: skill names wrap, the marks are centred."""
+    table = node.next_node(nodes.tgroup)
+    columns = int(table["cols"]) if table is not None else 1
+    self.next_table_colspec = "@{}p{0.3\\linewidth}" + "c" * (columns - 1) + "@{}"
+    self.body.append("\n\\begingroup\\footnotesize\\setlength{\\tabcolsep}{2.5pt}\n")
+
+
+def depart_skill_matrix(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("\\endgroup\n")
+
+
+def visit_turned(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("\\rotatebox{90}{")
+
+
+def depart_turned(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}")
