@@ -23,7 +23,7 @@ endif
 NPM_DEPS := node_modules/.package-lock.json
 
 .DEFAULT_GOAL := html
-.PHONY: help html epub latex pdf json new downloads all live lint test venv system-deps clean
+.PHONY: help html epub latex pdf json new downloads all readthedocs live lint test venv system-deps clean
 
 help:
 	@echo "make html         the site, in $(BUILDDIR)/html (the default)"
@@ -68,11 +68,9 @@ $(NPM_DEPS): package.json package-lock.json
 # -- Builds -----------------------------------------------------------------------
 # Each builder keeps its own doctrees, outside its output folder.
 
-# The site links the files in DOWNLOADS_DIR (conf.py); the ePub must not.
-html live: export DOWNLOADS_DIR := $(DOWNLOADS)
-
+# The site links the files in DOWNLOADS (resume_downloads_dir); the ePub must not.
 html: $(SITE_DEPS)
-	$(SPHINX) -b html -d $(BUILDDIR)/doctrees/html . $(BUILDDIR)/html
+	$(SPHINX) -b html -d $(BUILDDIR)/doctrees/html -D resume_downloads_dir=$(DOWNLOADS) . $(BUILDDIR)/html
 
 epub: $(SITE_DEPS)
 	$(SPHINX) -b epub -d $(BUILDDIR)/doctrees/epub . $(BUILDDIR)/epub
@@ -89,12 +87,11 @@ new: $(TEST_DEPS)
 	@test -n "$(DEST)" || { echo "make new: set DEST=path/to/new-site"; exit 2; }
 	PYTHONPATH=_ext $(PYTHON) -m resume.jsonresume.newsite $(if $(FROM),--from "$(FROM)") "$(DEST)"
 
-# latexmk runs XeLaTeX as often as needed for every .tex file; the two
+# latexmk runs XeLaTeX as often as needed for every .tex file; the
 # documents are built side by side. A character missing from the fonts is an
-# error (resumestyle.sty), so a PDF that comes out is complete.
-# xdvipdfmx stamps the PDFs with SOURCE_DATE_EPOCH: the edition's date from
-# conf.py unless given, so that two builds are byte-identical.
-pdf: export SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) -c "import runpy; print(runpy.run_path('conf.py')['EDITION_EPOCH'])")
+# error (resumestyle.sty), so a PDF that comes out is complete. The PDFs carry
+# the edition's date, which the latex build writes into latexmkrc, so that two
+# builds are byte-identical.
 pdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex -j2 all-pdf \
 	  LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -file-line-error"
@@ -106,11 +103,20 @@ downloads: pdf epub json
 all: downloads
 	$(MAKE) html
 
+# Read the Docs (.readthedocs.yaml): the book becomes the version's PDF
+# download, and the two-page résumés go beside the HTML pages, where the
+# site's download links point. Every PDF but the book's is a two-page résumé.
+readthedocs: pdf
+	mkdir -p "$(OUT)/pdf" "$(OUT)/html"
+	for pdf in $(BUILDDIR)/latex/*.pdf; do \
+	  case "$$pdf" in *-brief*) cp "$$pdf" "$(OUT)/html/" ;; *) cp "$$pdf" "$(OUT)/pdf/" ;; esac; \
+	done
+
 # Not strict: a page with a problem lists it at its top (resume_show_problems).
 live: $(LIVE_DEPS)
 	$(PYTHON) -m sphinx_autobuild . $(BUILDDIR)/live -d $(BUILDDIR)/doctrees/live \
 	  --watch _ext --ignore $(BUILDDIR) --ignore test-artifacts --port 8000 \
-	  -D resume_show_problems=1 $(SPHINXOPTS)
+	  -D resume_show_problems=1 -D resume_downloads_dir=$(DOWNLOADS) $(SPHINXOPTS)
 
 # -- Tests and machine setup ------------------------------------------------------
 

@@ -44,7 +44,7 @@ from benchmarks.generate import NEEDS, VARIANTS, plan, site_settings, write_site
 from benchmarks.run import _git, extension_digest, log, machine, snapshot_extension
 
 #: Lines added to a generated conf.py for each way of running the collector.
-#: The site's conf.py freezes the heap once reading is done (gc.freeze() at
+#: The site freezes the heap once reading is done (resume.site.settings: gc.freeze() at
 #: env-updated) and the generated sites call its setup(): "site" keeps that,
 #: "thawed" undoes it right after, "threshold" undoes it and raises the
 #: collector's threshold instead.

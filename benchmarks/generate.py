@@ -27,10 +27,12 @@ Usage: ``python benchmarks/generate.py --pages 100 [--variant ext] OUTDIR``.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import pprint
 import random
 import re
-import runpy
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from itertools import product
@@ -447,9 +449,10 @@ def _plain(value: Any) -> bool:
 
 
 def site_settings(conf: Path = SITE_CONF) -> dict[str, Any]:
-    """The settings of the site's conf.py that shape a build, with its file
-    paths made absolute and the LaTeX document pointed at the synthetic root."""
-    namespace = runpy.run_path(str(conf))
+    """The settings that shape a build of the site (its conf.py and what the
+    extension derives from it), with file paths made absolute and the LaTeX
+    document pointed at the synthetic root."""
+    namespace = read_settings(conf)
     settings = {
         name: value for name, value in namespace.items()
         if (name in _COPIED or name.startswith(_COPIED_PREFIXES))
@@ -463,9 +466,21 @@ def site_settings(conf: Path = SITE_CONF) -> dict[str, Any]:
         ("index", "knowledge-base.tex", settings.get("project", "Benchmark"), settings.get("author", ""), theme)
     ]
     settings["epub_basename"] = "knowledge-base"
-    settings["site_extensions"] = [
-        e for e in namespace.get("extensions", []) if e in ("myst_parser", "resume", "resume.site.navigation")
-    ]
+    from resume.site import PARTS
+
+    listed = [part for e in namespace.get("extensions", []) for part in (PARTS if e == "resume.site" else (e,))]
+    settings["site_extensions"] = [e for e in listed if e in ("myst_parser", "resume", "resume.site.navigation")]
+    return settings
+
+
+def read_settings(conf: Path) -> dict[str, Any]:
+    """Every setting of a build of the site at ``conf``'s folder, as Sphinx
+    reads it (``config-inited`` has run), by name: the extension's own command."""
+    command = [sys.executable, "-m", "resume.site.settings", str(conf.parent)]
+    done = subprocess.run(
+        command, env={**os.environ, "PYTHONPATH": str(EXT_DIR)}, capture_output=True, text=True, check=True
+    )
+    settings: dict[str, Any] = json.loads(done.stdout)
     return settings
 
 
@@ -502,10 +517,8 @@ def conf_py(variant: Variant, settings: dict[str, Any], ext_dir: Path = EXT_DIR,
         f"Written by benchmarks/generate.py with the settings of {SITE_CONF}.",
         '"""',
         "",
-        "import runpy",
         "import sys",
         "",
-        f"SITE_CONF = {str(SITE_CONF)!r}",
         f"sys.path[:0] = [{str(ext_dir)!r}, {str(BENCH_DIR)!r}]",
         "",
         f"extensions = {[*extensions, 'bench_probe']!r}",
@@ -516,10 +529,10 @@ def conf_py(variant: Variant, settings: dict[str, Any], ext_dir: Path = EXT_DIR,
         "",
         "",
         "def setup(app):",
-        "    # The site's own setup(): its ePub builder declares the pages with inline SVG.",
-        '    site_setup = runpy.run_path(SITE_CONF).get("setup")',
-        "    if site_setup is not None:",
-        "        site_setup(app)",
+        "    # As the site does: the heap frozen once every page is read.",
+        "    from resume.site.settings import freeze_heap",
+        "",
+        '    app.connect("env-updated", freeze_heap)',
     ]
     return "\n".join(lines) + "\n"
 

@@ -37,6 +37,7 @@ if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.compare import load
+from benchmarks.generate import read_settings
 from benchmarks.run import log, machine
 
 SITE = Path(__file__).resolve().parents[1]
@@ -58,13 +59,15 @@ def copy_site(target: Path) -> Path:
 def sphinxopts(setup: str, site: Path) -> str:
     if setup == "fast":
         return ""
-    namespace: dict[str, Any] = {"__file__": str(site / "conf.py")}
-    exec(compile((site / "conf.py").read_text("utf-8"), str(site / "conf.py"), "exec"), namespace)
-    return "-D extensions=" + ",".join(e for e in namespace["extensions"] if e != "resume.site.navigation")
+    from resume.site import PARTS
+
+    listed = read_settings(site / "conf.py")["extensions"]
+    expanded = [part for e in listed for part in (PARTS if e == "resume.site" else (e,))]
+    return "-D extensions=" + ",".join(e for e in expanded if e != "resume.site.navigation")
 
 
 def environment() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("READTHEDOCS") and k != "DOWNLOADS_DIR"}
+    return {k: v for k, v in os.environ.items() if not k.startswith("READTHEDOCS")}
 
 
 def cold_make_all(site: Path, setup: str, build: Path) -> float:
@@ -92,12 +95,12 @@ class Preview:
         shutil.rmtree(build, ignore_errors=True)
         build.mkdir(parents=True)
         self.log = build / "autobuild.log"
-        opts = sphinxopts(setup, site).split()
+        opts = [*sphinxopts(setup, site).split(), "-D", f"resume_downloads_dir={build / 'downloads'}"]
         command = [sys.executable, "-m", "sphinx_autobuild", str(site), str(build / "live"),
                    "-d", str(build / "doctrees"), "--watch", str(site / "_ext"), "--ignore", str(build),
                    "--host", "127.0.0.1", "--port", str(_free_port()), *opts]  # fmt: skip
         self.process = subprocess.Popen(command, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
-                                        env={**environment(), "DOWNLOADS_DIR": str(build / "downloads")})  # fmt: skip
+                                        env=environment())  # fmt: skip
         self.wait_for(1)
         # The watcher starts after the first build: an edit before it would go unseen.
         deadline = time.perf_counter() + TIMEOUT

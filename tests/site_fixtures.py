@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import calendar
 import functools
+import json
 import os
 import re
-import runpy
 import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
@@ -60,10 +60,31 @@ def source_pages(root: Path, kind: str) -> set[str]:
     return found
 
 
+def read_site_config(tags: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The site's settings as a build sees them: conf.py read by Sphinx, with
+    every value the extensions derive from it, from the extension's own
+    command (in a process of its own, so no Sphinx state is left behind)."""
+    command = [sys.executable, "-m", "resume.site.settings", str(ROOT), *(f"--tag={tag}" for tag in tags)]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
+    done = subprocess.run(command, env=environment, capture_output=True, text=True, check=True)
+    settings: dict[str, Any] = json.loads(done.stdout)
+    return settings
+
+
 @functools.cache
-def site_config() -> Mapping[str, object]:
-    """The settings in conf.py, read the way Sphinx reads them."""
-    return runpy.run_path(str(ROOT / "conf.py"))
+def site_config() -> dict[str, Any]:
+    """:func:`read_site_config` once per session."""
+    return read_site_config()
+
+
+def site_extensions(*, without: str = "") -> list[str]:
+    """Every extension the site loads (``resume.site`` spelt out in its
+    parts), without ``without``: for ``-D extensions=…``."""
+    from resume.site import PARTS
+
+    listed = site_config()["extensions"]
+    expanded = [part for e in listed for part in (PARTS if e == "resume.site" else (e,))]
+    return [e for e in expanded if e != without]
 
 
 def source_date_epoch() -> str:
@@ -74,9 +95,7 @@ def source_date_epoch() -> str:
 
 def build_environment(**extra: str) -> dict[str, str]:
     """The environment of a local build: fixed date, not Read the Docs, no downloads."""
-    env = {
-        key: value for key, value in os.environ.items() if not key.startswith("READTHEDOCS") and key != "DOWNLOADS_DIR"
-    }
+    env = {key: value for key, value in os.environ.items() if not key.startswith("READTHEDOCS")}
     env["SOURCE_DATE_EPOCH"] = source_date_epoch()
     env.update(extra)
     return env
@@ -201,8 +220,4 @@ def site_html_with_downloads(site_root: Path, site_pdfs: dict[str, Path], site_e
     downloads.mkdir()
     for built in (*site_pdfs.values(), site_epub):
         shutil.copy2(built, downloads)
-    return sphinx_build(
-        "html",
-        site_root / "html-with-downloads",
-        env=build_environment(DOWNLOADS_DIR=str(downloads)),
-    )
+    return sphinx_build("html", site_root / "html-with-downloads", "-D", f"resume_downloads_dir={downloads}")

@@ -466,12 +466,12 @@ def test_nothing_of_this_site_remains_in_a_new_one(tmp_path):
 
     config = site_config()
     site, _ = new_site(tmp_path, None)
-    person = [str(config["project"]), str(config["SLUG"]), *str(config["project"]).split()]
+    person = [str(config["project"]), str(config["resume_slug"]), *str(config["project"]).split()]
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         text = path.read_bytes().decode("utf-8", errors="replace").casefold()
         for name in person:
             assert name.casefold() not in text, (path.relative_to(site), name)
-    assert "your-name" in (site / ".readthedocs.yaml").read_text("utf-8")
+    assert "make readthedocs" in (site / ".readthedocs.yaml").read_text("utf-8")
 
 
 def test_the_starter_builds(tmp_path):

@@ -20,7 +20,7 @@ import pytest
 from benchmarks import generate
 from resume.site import navigation
 
-from site_fixtures import ROOT, build_environment, site_config, sphinx_build
+from site_fixtures import ROOT, build_environment, site_extensions, sphinx_build
 
 TESTS = Path(__file__).resolve().parent
 
@@ -46,7 +46,7 @@ def documents(srcdir: Path) -> set[str]:
 
 
 def test_this_site(tmp_path):
-    extensions = list(site_config()["extensions"])
+    extensions = site_extensions()
     assert "resume.site.navigation" in extensions
     report = check_navigation(ROOT, tmp_path / "html", extensions)
     pages = set(report["pages"])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from site_fixtures import site_config, sphinx_build
+from site_fixtures import site_extensions, sphinx_build
 
 
 def files(outdir: Path) -> dict[str, bytes]:
@@ -20,12 +20,12 @@ def files(outdir: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def theme_navigation(site_root: Path) -> dict[str, bytes]:
     """The site as furo alone writes it."""
-    extensions = [e for e in site_config()["extensions"] if e != "resume.site.navigation"]
+    extensions = site_extensions(without="resume.site.navigation")
     return files(sphinx_build("html", site_root / "html-theme-navigation", "-D", f"extensions={','.join(extensions)}"))
 
 
 def test_serial_build_is_identical(site_html, theme_navigation):
-    assert "resume.site.navigation" in site_config()["extensions"]
+    assert "resume.site.navigation" in site_extensions()
     built = files(site_html)
     assert sorted(built) == sorted(theme_navigation)
     assert [name for name in built if built[name] != theme_navigation[name]] == []

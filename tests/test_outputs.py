@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import runpy
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_fixtures import ROOT, require_tool, site_config, sphinx_build
+from site_fixtures import ROOT, read_site_config, require_tool, site_config, sphinx_build
 
 # -- Clean builds ------------------------------------------------------------------
 
@@ -161,7 +160,7 @@ def test_read_the_docs_links_to_its_own_downloads(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://resume.example.org/en/latest/")
     monkeypatch.setenv("READTHEDOCS_LANGUAGE", "en")
     monkeypatch.setenv("READTHEDOCS_VERSION", "latest")
-    conf = runpy.run_path(str(ROOT / "conf.py"))
+    conf = read_site_config()
     links = conf["myst_substitutions"]
     assert "(https://resume.example.org/_/downloads/en/latest/pdf/)" in links["download_pdf"]
     assert "(https://resume.example.org/_/downloads/en/latest/epub/)" in links["download_epub"]
@@ -185,16 +184,24 @@ def test_read_the_docs_configuration() -> None:
     assert any("-r requirements.txt" in command and "-c constraints.txt" in command for command in install)
 
 
-def test_read_the_docs_publishes_the_pdfs_that_the_build_makes() -> None:
-    config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text("utf-8"))
-    copied = {
-        Path(source).name
-        for command in config["build"]["jobs"]["build"]["pdf"]
-        if command.startswith("cp ")
-        for source in command.split()[1:-1]
-    }
-    built = {Path(entry[1]).with_suffix(".pdf").name for entry in site_config()["latex_documents"]}
-    assert copied == built
+def test_read_the_docs_publishes_the_pdfs_that_the_build_makes(tmp_path: Path) -> None:
+    """`make readthedocs` puts the book where Read the Docs takes the version's
+    PDF and every two-page résumé beside the HTML pages; the configuration
+    names no file of its own."""
+    documents = site_config()["latex_documents"]
+    latex = tmp_path / "build" / "latex"
+    latex.mkdir(parents=True)
+    for entry in documents:
+        (latex / Path(entry[1]).with_suffix(".pdf").name).write_bytes(b"%PDF")
+    out = tmp_path / "out"
+    # -o pdf: take the PDFs above as built.
+    command = ["make", "-s", "-o", "pdf", "readthedocs", f"BUILDDIR={tmp_path / 'build'}", f"OUT={out}", "VENV="]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    book = Path(next(entry[1] for entry in documents if entry[0] == site_config()["root_doc"])).stem
+    assert sorted(p.name for p in (out / "pdf").iterdir()) == [f"{book}.pdf"]
+    others = {Path(entry[1]).with_suffix(".pdf").name for entry in documents} - {f"{book}.pdf"}
+    assert {p.name for p in (out / "html").iterdir()} == others
+    assert ".pdf" not in (ROOT / ".readthedocs.yaml").read_text("utf-8")
 
 
 def requirement_names(path: Path) -> set[str]:

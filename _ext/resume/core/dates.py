@@ -6,7 +6,9 @@ ends, as a résumé means them: "January 2007 – August 2010" covers 44 months.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -142,3 +144,9 @@ def format_number(value: float | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def this_month() -> str:
+    """The month of ``SOURCE_DATE_EPOCH``, or of today: ``YYYY-MM``."""
+    stamp = float(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+    return time.strftime("%Y-%m", time.gmtime(stamp))

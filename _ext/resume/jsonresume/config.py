@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from resume.core.vocabulary import Subtype
 from resume.jsonresume.export import public_basics
 from resume.jsonresume.schema import schema_problems
-from resume.sphinx_ext.config import _setting_location
+from resume.sphinx_ext.config import setting_location
 from resume.sphinx_ext.warnings import warn
 
 if TYPE_CHECKING:
@@ -16,9 +16,6 @@ if TYPE_CHECKING:
 
 
 def setup_basics(app: Sphinx) -> None:
-    # JSON Resume's basics without the name (that is `project`); a "private"
-    # mapping holds the address, postal code and phone of -t private builds.
-    app.add_config_value("resume_basics", {}, "env", types=frozenset({dict}))
     app.connect("config-inited", check_basics)
 
 
@@ -26,4 +23,4 @@ def check_basics(app: Sphinx, config: Config) -> None:
     """Every build warns, at conf.py, about basics the JSON Resume schema rejects."""
     basics = public_basics(config.project, config.resume_basics, private=True)
     for problem in schema_problems({"basics": basics}):
-        warn(Subtype.JSON, f"resume_basics: {problem}", _setting_location(app, "resume_basics"))
+        warn(Subtype.JSON, f"resume_basics: {problem}", setting_location(app, "resume_basics"))

@@ -14,16 +14,15 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
 import pprint
 import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
+from resume.core.dates import this_month
 from resume.jsonresume.importer import ImportRefused, NewSite, plan_site
 from resume.jsonresume.markdown import inline
 
@@ -95,11 +94,6 @@ STARTER: dict[str, Any] = {
 }
 
 
-def _this_month() -> str:
-    stamp = float(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
-    return time.strftime("%Y-%m", time.gmtime(stamp))
-
-
 def conf_text(site: NewSite) -> str:
     """This repository's conf.py with the person block written for ``site``."""
     conf = (ROOT / "conf.py").read_text(encoding="utf-8")
@@ -109,7 +103,7 @@ def conf_text(site: NewSite) -> str:
         f"project = author = {site.name!r}\n"
         f"copyright = {f'{year}, {site.name}'!r}\n"
         "# The file names of the PDFs and the ePub, and the ePub's identifier.\n"
-        f"SLUG = {site.slug!r}\n"
+        f"resume_slug = {site.slug!r}\n"
         '# The month the résumé speaks from: "ongoing" ends and the PDF title pages.\n'
         f"resume_as_of = {site.as_of!r}\n"
         "# Contact details for the home page and the JSON Resume export (`make json`);\n"
@@ -117,19 +111,13 @@ def conf_text(site: NewSite) -> str:
         f"resume_basics = {basics}\n"
     )
     block += "# Directions for tailored two-page résumés: none yet (see the authoring guide).\nresume_directions = {}\n"
+    block += "# The keywords of the PDFs' metadata.\nresume_pdf_keywords = []\n"
     if site.levels:
         block += f"# The skill levels the résumé states.\nresume_levels = {site.levels!r}\n"
     text, count = PERSON_BLOCK.subn(lambda m: m[1] + "\n" + block + m[3], conf)
     if count != 1:
         raise RuntimeError("conf.py has no person block to replace")
     return text
-
-
-def _old_slug() -> str:
-    found = re.search(r'^SLUG = ["\']([^"\']+)["\']', (ROOT / "conf.py").read_text(encoding="utf-8"), re.M)
-    if found is None:
-        raise RuntimeError("conf.py sets no SLUG")
-    return found[1]
 
 
 def readme_text(site: NewSite) -> str:
@@ -181,10 +169,9 @@ def write_site(site: NewSite, dest: Path) -> None:
             shutil.copytree(source, dest / "tests" / name, ignore=IGNORED)
         elif source.is_file():
             shutil.copy2(source, dest / "tests" / name)
-    rtd = (ROOT / ".readthedocs.yaml").read_text(encoding="utf-8")
-    # The tailored briefs are the old site's; the new one has none yet.
-    rtd = "".join(line for line in rtd.splitlines(keepends=True) if f"{_old_slug()}-brief-" not in line)
-    (dest / ".readthedocs.yaml").write_text(rtd.replace(_old_slug(), site.slug), encoding="utf-8")
+    # The Read the Docs configuration names no file of the person's: the
+    # Makefile and the extension derive them.
+    shutil.copy2(ROOT / ".readthedocs.yaml", dest / ".readthedocs.yaml")
     (dest / "conf.py").write_text(conf_text(site), encoding="utf-8")
     # The new site's `make lint` checks conf.py as this one's does.
     if importlib.util.find_spec("ruff") is not None:
@@ -216,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         origin = str(args.source)
     try:
-        site = plan_site(document, fallback_as_of=_this_month())
+        site = plan_site(document, fallback_as_of=this_month())
     except ImportRefused as refused:
         print(f"make new: {origin} is refused; nothing written:", file=sys.stderr)
         for problem in refused.problems:
