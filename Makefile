@@ -103,13 +103,13 @@ downloads: pdf epub json
 all: downloads
 	$(MAKE) html
 
-# Read the Docs (.readthedocs.yaml): the book becomes the version's PDF
-# download, and the two-page résumés go beside the HTML pages, where the
-# site's download links point. Every PDF but the book's is a two-page résumé.
+# Read the Docs (.readthedocs.yaml): the career book becomes the version's
+# PDF download, and the two-page résumés go beside the HTML pages, where the
+# site's download links point.
 readthedocs: pdf
 	mkdir -p "$(OUT)/pdf" "$(OUT)/html"
 	for pdf in $(BUILDDIR)/latex/*.pdf; do \
-	  case "$$pdf" in *-brief*) cp "$$pdf" "$(OUT)/html/" ;; *) cp "$$pdf" "$(OUT)/pdf/" ;; esac; \
+	  case "$$pdf" in *-career-book*) cp "$$pdf" "$(OUT)/pdf/" ;; *) cp "$$pdf" "$(OUT)/html/" ;; esac; \
 	done
 
 # Not strict: a page with a problem lists it at its top (resume_show_problems).

@@ -32,7 +32,8 @@ def test_the_readme_describes_every_setting_as_declared():
 def test_the_file_names_follow_the_slug_and_the_private_tag():
     public, private = read_site_config(), read_site_config(tags=("private",))
     slug = public["resume_slug"]
-    assert public["epub_basename"] == slug and private["epub_basename"] == f"{slug}-private"
+    assert public["epub_basename"] == f"{slug}-career-book"
+    assert private["epub_basename"] == f"{slug}-career-book-private"
     names = [Path(entry[1]).stem for entry in public["latex_documents"]]
     assert len(names) == 2 + len(public["resume_directions"])
     assert all(name.startswith(slug) and not name.endswith("-private") for name in names)

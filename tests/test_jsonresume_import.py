@@ -123,7 +123,7 @@ def test_a_sample_builds_as_pdf_and_epub(tmp_path):
         tmp_path, json.loads((Path(__file__).parent / "jsonresume/sample.resume.json").read_text("utf-8"))
     )
     epub = next(build(site, "epub").glob("*.epub"))
-    assert epub.name == "richard-hendriks.epub"
+    assert epub.name == "richard-hendriks-career-book.epub"
     epubcheck = (
         subprocess.run(
             ["java", "-jar", "/usr/share/java/epubcheck.jar", str(epub)], capture_output=True, text=True, check=False
@@ -134,7 +134,7 @@ def test_a_sample_builds_as_pdf_and_epub(tmp_path):
     if epubcheck is not None:
         assert epubcheck.returncode == 0, epubcheck.stdout + epubcheck.stderr
     latex = build(site, "latex")
-    pdf = compile_pdf(latex, "richard-hendriks")
+    pdf = compile_pdf(latex, "richard-hendriks-career-book")
     text = pdf_text(pdf)
     assert "Richard Hendriks" in text and "Miss Direction" in " ".join(text.split())
 
@@ -364,7 +364,7 @@ def test_hostile_text_survives_epub_and_pdf(hostile_site):
     text = html.unescape(" ".join(" ".join(re.sub(r"<[^>]+>", " ", p).split()) for p in pages))
     assert " ".join(HOSTILE.split()) in text
     latex = build(site, "latex")
-    name = next(latex.glob("*-brief.tex")).name.removesuffix("-brief.tex")
+    name = next(latex.glob("*-career-book.tex")).stem
     pdf = " ".join(pdf_text(compile_pdf(latex, name)).split())
     for fragment in ("<script>alert(1)</script>", "{{ download_pdf }}", "$ % & # _ ^ ~", ":::{note}", "```{eval-rst}"):
         assert fragment in pdf, fragment

@@ -81,12 +81,13 @@ def private_suffix(app: Sphinx) -> str:
 
 
 def book_name(app: Sphinx) -> str:
-    return f"{slug_of(app.config)}{private_suffix(app)}"
+    """The career book's file name (the PDF book and the ePub), without extension."""
+    return f"{slug_of(app.config)}-career-book{private_suffix(app)}"
 
 
 def brief_name(app: Sphinx, direction: str | None = None) -> str:
-    """The two-page résumé's file name, general or for one direction."""
-    middle = f"-brief-{direction}" if direction else "-brief"
+    """A two-page résumé's file name, general or for one direction, without extension."""
+    middle = f"-resume-{direction}" if direction else "-resume"
     return f"{slug_of(app.config)}{middle}{private_suffix(app)}"
 
 
