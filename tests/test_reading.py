@@ -15,7 +15,7 @@ import yaml
 
 from browser import SCHEMES, open_page, screenshot_path
 from helpers import visible_text
-from site_fixtures import ROOT
+from site_fixtures import ROOT, site_config
 
 AS_OF = "as of April 2012"
 
@@ -182,7 +182,10 @@ def test_the_pages_about_the_site_are_the_last_navigation_group(site_html: Path)
 
 
 def test_the_book_has_the_pages_about_the_site_as_an_appendix(site_latex: Path) -> None:
-    tex = (site_latex / "alfred-perlstein.tex").read_text("utf-8")
+    book = next(
+        target for source, target, *_ in site_config()["latex_documents"] if source == site_config()["root_doc"]
+    )
+    tex = (site_latex / book).read_text("utf-8")
     appendix = tex.index("\\appendix")
     for page in ABOUT:
         assert tex.index(f"\\label{{\\detokenize{{{page}::doc}}}}") > appendix, page
