@@ -70,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_jsonresume(app)
     app.add_latex_package("tikz")
     app.connect("doctree-read", read_metadata)
+    app.connect("env-updated", latex.substitute_unprintable)
     app.connect("env-check-consistency", check_consistency)
     app.connect("env-get-updated", updated_docs)
     app.add_post_transform(FillAggregates)

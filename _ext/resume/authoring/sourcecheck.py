@@ -15,6 +15,7 @@ title, instead of a warning from every table of contents that lists it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -22,6 +23,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from resume.core.frontmatter import KEY_LINES, LOADER, key_lines
+from resume.core.glyphs import SUBSTITUTE, describe, lacking, unprintable
 from resume.core.hints import nearest
 from resume.core.vocabulary import Subtype
 from resume.sphinx_ext.domain import domain_of
@@ -29,6 +31,7 @@ from resume.sphinx_ext.warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 _FENCES = ("---", "...")
 _KEY = "resume"
@@ -48,7 +51,8 @@ _ADVICE = (
 
 
 def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
-    """``source-read``: check the front matter; repair what MyST would misread."""
+    """``source-read``: check the characters and the front matter; repair what MyST would misread."""
+    check_glyphs(app, docname, source[0])
     lines = source[0].splitlines(keepends=True)
     if not lines or lines[0].rstrip() != "---":
         return
@@ -83,6 +87,35 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
         if _misspelt_key(root, docname):
             domain_of(app.env).unreadable.add(docname)
     source[0] = "".join(lines)
+
+
+def check_glyphs(app: Sphinx, docname: str, text: str) -> None:
+    """Warn at each character the PDFs' fonts lack, and note it for the LaTeX output."""
+    found = unprintable(text)
+    if not found:
+        return
+    for line, column, char in found:
+        message = (
+            f"the PDFs' fonts have no glyph for {describe(char)} (column {column}): the PDFs print "
+            f"{SUBSTITUTE!r} in its place; write it in words or another character to have it printed"
+        )
+        warn(Subtype.GLYPH, message, (docname, line))
+    domain_of(app.env).unprintable[docname] = "".join(sorted(lacking(text)))
+
+
+def check_conf_glyphs(app: Sphinx, config: Config) -> None:
+    """``config-inited``: warn at each character of ``conf.py`` the PDFs' fonts lack (the name, …)."""
+    path = Path(app.confdir) / "conf.py"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return
+    for line, column, char in unprintable(text):
+        message = (
+            f"the PDFs' fonts have no glyph for {describe(char)} (column {column}): the PDFs print "
+            f"{SUBSTITUTE!r} in its place; write it another way to have it printed"
+        )
+        warn(Subtype.GLYPH, message, f"{path}:{line}")
 
 
 def _close(lines: list[str]) -> int | None:
@@ -194,4 +227,5 @@ def _first_line(document: nodes.document) -> int:
 
 def setup_source_checks(app: Sphinx) -> None:
     app.connect("source-read", check_source)
+    app.connect("config-inited", check_conf_glyphs)
     app.add_transform(MissingTitle)

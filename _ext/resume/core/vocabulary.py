@@ -65,6 +65,10 @@ class Subtype(StrEnum):
         ),
     )
     TITLE = "title", "a page has no `#` title"
+    GLYPH = (
+        "glyph",
+        "a page or `conf.py` uses a character the PDFs' fonts cannot print (an emoji, …): the PDFs print `?` instead",
+    )
     JSON = "json", "the JSON Resume export (`make json`) does not validate against the schema"
     NAVIGATION = (
         "navigation",
