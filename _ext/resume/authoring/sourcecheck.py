@@ -75,8 +75,15 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
         warn(Subtype.YAML, message, (docname, 1))
         lines[end] = "---\n"
     block = "".join(lines[1:end])
-    root = _parse(block, docname)
-    if root is _BROKEN:
+    root = _BROKEN if _tab(block, docname) else _parse(block, docname)
+    if root is None or (root is not _BROKEN and not isinstance(root, yaml.MappingNode)):
+        _not_a_mapping(root, docname, end)
+        domain_of(app.env).unreadable.add(docname)
+        # No front matter at all: the fences become blank lines, so MyST does
+        # not report it again and the line numbers stay.
+        lines[0] = lines[end] = "\n"
+        lines[1:end] = ["\n"] * (end - 1)
+    elif root is _BROKEN:
         domain_of(app.env).unreadable.add(docname)
         # An empty mapping on the same lines, so MyST reads no front matter
         # and the page's line numbers stay as the author sees them.
@@ -116,6 +123,37 @@ def check_conf_glyphs(app: Sphinx, config: Config) -> None:
             f"{SUBSTITUTE!r} in its place; write it another way to have it printed"
         )
         warn(Subtype.GLYPH, message, f"{path}:{line}")
+
+
+def _tab(block: str, docname: str) -> bool:
+    """Warn at the first tab outside quotes (YAML does not allow tabs); whether there is one."""
+    for number, line in enumerate(block.splitlines(), start=2):
+        for column, char in enumerate(line):
+            before = line[:column]
+            if char == "\t" and before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+                message = (
+                    f"the front matter is not valid YAML (line {number}, column {column + 1}: a tab): indent with "
+                    "spaces: YAML does not allow tabs, to indent or after a key's colon; the page is built without it"
+                )
+                warn(Subtype.YAML, message, (docname, number))
+                return True
+    return False
+
+
+def _not_a_mapping(root: Any, docname: str, end: int) -> None:
+    """Warn about a front matter that is empty, or a list or a value instead of keys."""
+    if root is None:
+        message = (
+            f"the front matter (lines 1 to {end + 1}) is empty: write the page's `resume:` block between "
+            "the two '---' lines, or remove them"
+        )
+    else:
+        what = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        message = (
+            f"the front matter is {what}, not keys and values: write it as `resume:` followed by the page's "
+            "keys, indented (see the authoring guide); the page is built without it"
+        )
+    warn(Subtype.FRONTMATTER, message, (docname, 1 if root is None else root.start_mark.line + 2))
 
 
 def _close(lines: list[str]) -> int | None:
@@ -211,7 +249,9 @@ class MissingTitle(SphinxTransform):
         warn(Subtype.TITLE, message, (self.env.docname, line))
         section = nodes.section(ids=[nodes.make_id(name) or "page"], names=[name])
         section += nodes.title(name, name)
-        moved = [child for child in document.children if not isinstance(child, nodes.PreBibliographic)]
+        # The front matter's docinfo stays before the section: the HTML writer
+        # leaves out all that precedes a docinfo, which would be the title.
+        moved = [child for child in document.children if not isinstance(child, nodes.PreBibliographic | nodes.docinfo)]
         for child in moved:
             document.remove(child)
         section.extend(moved)
