@@ -58,3 +58,12 @@ def test_a_glyph_in_conf_py_is_located(make_app: Any, tmp_path: Path) -> None:
     assert len(located) == 1 and "U+1F680" in located[0], warnings(app)
     book = next(Path(app.outdir).glob("*career-book.tex")).read_text("utf-8")
     assert "🚀" not in book and r"\title{王小明 ?}" in book
+
+
+def test_a_glyph_in_an_included_snippet_is_located_in_the_snippet(make_app: Any, tmp_path: Path) -> None:
+    src = site(tmp_path, "basic", files={"parts/note.md": "A note.\n\nShip it 🚢.\n"})
+    summary = src / "summary.md"
+    summary.write_text(summary.read_text("utf-8") + "\n```{include} parts/note.md\n```\n", "utf-8")
+    app = build(make_app, src, confoverrides={"exclude_patterns": ["parts/*"]})
+    found = warnings(app)
+    assert len(found) == 1 and "parts/note.md:3: WARNING: the PDFs' fonts have no glyph for '🚢'" in found[0], found

@@ -96,8 +96,9 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = "".join(lines)
 
 
-def check_glyphs(app: Sphinx, docname: str, text: str) -> None:
-    """Warn at each character the PDFs' fonts lack, and note it for the LaTeX output."""
+def check_glyphs(app: Sphinx, docname: str, text: str, path: str | None = None) -> None:
+    """Warn at each character the PDFs' fonts lack (in the page, or in the snippet at
+    ``path`` it includes), and note it for the LaTeX output."""
     found = unprintable(text)
     if not found:
         return
@@ -106,8 +107,14 @@ def check_glyphs(app: Sphinx, docname: str, text: str) -> None:
             f"the PDFs' fonts have no glyph for {describe(char)} (column {column}): the PDFs print "
             f"{SUBSTITUTE!r} in its place; write it in words or another character to have it printed"
         )
-        warn(Subtype.GLYPH, message, (docname, line))
-    domain_of(app.env).unprintable[docname] = "".join(sorted(lacking(text)))
+        warn(Subtype.GLYPH, message, f"{path}:{line}" if path else (docname, line))
+    noted = domain_of(app.env).unprintable
+    noted[docname] = "".join(sorted(set(noted.get(docname, "")) | lacking(text)))
+
+
+def check_included_glyphs(app: Sphinx, path: Path, docname: str, content: list[str]) -> None:
+    """``include-read``: a snippet's characters, at the snippet's own lines."""
+    check_glyphs(app, docname, content[0], str(Path(app.srcdir) / path))
 
 
 def check_conf_glyphs(app: Sphinx, config: Config) -> None:
@@ -268,4 +275,5 @@ def _first_line(document: nodes.document) -> int:
 def setup_source_checks(app: Sphinx) -> None:
     app.connect("source-read", check_source)
     app.connect("config-inited", check_conf_glyphs)
+    app.connect("include-read", check_included_glyphs)
     app.add_transform(MissingTitle)
