@@ -89,10 +89,13 @@ new: $(TEST_DEPS)
 
 # latexmk runs XeLaTeX as often as needed for every .tex file; the
 # documents are built side by side. A character missing from the fonts is an
-# error (resumestyle.sty), so a PDF that comes out is complete. The PDFs carry
+# error (resumestyle.sty), so a PDF that comes out is complete; the extension
+# warns at the page and line of such a character and prints '?' in its place. The PDFs carry
 # the edition's date, which the latex build writes into latexmkrc, so that two
-# builds are byte-identical.
+# builds are byte-identical. The previous build's PDFs are removed first, so
+# that a failed build leaves none of them behind to be mistaken for new ones.
 pdf: latex
+	rm -f $(BUILDDIR)/latex/*.pdf
 	$(MAKE) -C $(BUILDDIR)/latex -j2 all-pdf \
 	  LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -file-line-error"
 

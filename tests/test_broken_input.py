@@ -64,6 +64,34 @@ PROJECT = "projects/broken.md"
 PAGE = "page.md"
 
 CASES: dict[str, Case] = {
+    # -- issue 22: characters the PDFs cannot print, pages in no toctree, empty front matter, tabs
+    "glyph-emoji-in-a-title": Case(
+        {PAGE: page("orphan: true", body="# Launch 🚀\n\nStill here.\n")},
+        f"{PAGE}:5",
+        r"the PDFs' fonts have no glyph for '🚀' \(U\+1F680 ROCKET\).*\[resume\.glyph\]",
+    ),
+    "toctree-out-of-order": Case(
+        {
+            "index.md": "# Home\n\n```{toctree}\nexperience/acme\nexperience/bsd\nprojects/locks\nprojects/splice\nskills\nsummary\n```\n"
+        },
+        "index.md:3",
+        r"the toctree lists the employers in another order.*list them as experience/bsd, experience/acme.*\[resume\.order\]",
+    ),
+    "page-in-no-toctree": Case(
+        {"loose.md": BODY},
+        "loose.md:1",
+        r"the page is in no toctree.*add the line 'loose' to the toctree of index\.md \(line 12\).*\[resume\.toctree\]",
+    ),
+    "empty-front-matter": Case(
+        {PROJECT: "---\n---\n\n" + BODY},
+        f"{PROJECT}:1",
+        r"the front matter \(lines 1 to 2\) is empty.*\[resume\.frontmatter\]",
+    ),
+    "tab-in-front-matter": Case(
+        {EMPLOYER: employer("\tshort: X", *POSITION)},
+        f"{EMPLOYER}:4",
+        r"not valid YAML \(line 4, column 1: a tab\): indent with spaces.*\[resume\.yaml\]",
+    ),
     # -- front matter that is not YAML, or not a resume mapping ----------------------
     "yaml-unclosed-list": Case(
         {EMPLOYER: employer("  skills: [C, FreeBSD", *POSITION)},

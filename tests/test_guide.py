@@ -45,6 +45,21 @@ def add_to_toctree(index: Path, entry: str) -> None:
     index.write_text(text[: toctree.end()] + f"{entry}\n" + text[toctree.end() :], "utf-8")
 
 
+def apply_order(src: Path, warnings: str) -> int:
+    """Write each toctree in the order its ``resume.order`` warning gives; how many were rewritten."""
+    found = re.findall(
+        r"^(\S+?):(\d+): WARNING: the toctree lists .*; list them as (.+) \[resume\.order\]$", warnings, re.M
+    )
+    for path, _, order in found:
+        names = order.split(", ")
+        lines = Path(path).read_text("utf-8").splitlines(keepends=True)
+        places = [i for i, line in enumerate(lines) if line.strip() in names]
+        for place, name in zip(places, names, strict=True):
+            lines[place] = name + "\n"
+        Path(path).write_text("".join(lines), "utf-8")
+    return len(found)
+
+
 def strict_html(src: Path, out: Path) -> subprocess.CompletedProcess:
     command = [
         sys.executable,
@@ -98,7 +113,11 @@ def test_adding_the_guides_job_and_project_keeps_the_build_and_the_counts_green(
     page = copy / employer_file
     page.write_text(page.read_text("utf-8").replace("end: ongoing", "end: 2012-02", 1), "utf-8")
     run = strict_html(copy, out)
-    assert run.returncode == 0, run.stderr[-5000:]
     assert "The configuration has changed" not in run.stdout  # nothing in conf.py was
     assert "1 changed, 0 removed" in run.stdout
+    # Other positions are still ongoing: the guide's step, the toctrees in the order the build gives.
+    if run.returncode != 0:
+        assert apply_order(copy, run.stderr), run.stderr[-5000:]
+        run = strict_html(copy, out)
+    assert run.returncode == 0, run.stderr[-5000:]
     assert "ongoing" not in (out / f"{employer}.html").read_text("utf-8")

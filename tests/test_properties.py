@@ -160,7 +160,8 @@ def built(src: Path, builder: str):
     app = SphinxTestApp(builder, srcdir=src, confoverrides={"smartquotes": False})
     try:
         app.build()
-        assert warnings(app) == []
+        # A character the PDFs' fonts lack is a located resume.glyph warning (and a '?' in LaTeX), nothing else.
+        assert [w for w in warnings(app) if not re.search(r"\.md:\d+: WARNING: .*\[resume\.glyph\]$", w)] == []
         yield app
     finally:
         app.cleanup()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from resume import __version__
-from resume.authoring.consistency import check_consistency
+from resume.authoring.consistency import check_consistency, take_over_not_included
 from resume.authoring.preview import show_problems
 from resume.authoring.problems import setup_problems
 from resume.authoring.sourcecheck import setup_source_checks
@@ -21,7 +21,7 @@ from resume.sphinx_ext.collect import read_metadata, updated_docs
 from resume.sphinx_ext.config import setup_config
 from resume.sphinx_ext.directives import DIRECTIVES
 from resume.sphinx_ext.domain import ResumeDomain, skill_role, warn_missing_skill
-from resume.sphinx_ext.roles import EmailRole
+from resume.sphinx_ext.roles import CareerRole, EmailRole
 from resume.web.previews import setup_sharing
 from resume.web.redirects import setup_redirects
 from resume.writers import html as html
@@ -66,11 +66,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.add_directive(name, directive)
     app.add_role("skill", skill_role)
     app.add_role("email", EmailRole())
+    app.add_role("career", CareerRole())
     _add_nodes(app)
     setup_jsonresume(app)
     app.add_latex_package("tikz")
     app.connect("doctree-read", read_metadata)
+    app.connect("env-updated", latex.substitute_unprintable)
     app.connect("env-check-consistency", check_consistency)
+    app.connect("config-inited", take_over_not_included)
     app.connect("env-get-updated", updated_docs)
     app.add_post_transform(FillAggregates)
     app.add_builder(SvgEpubBuilder, override=True)

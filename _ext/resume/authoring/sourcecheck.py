@@ -15,6 +15,7 @@ title, instead of a warning from every table of contents that lists it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -22,6 +23,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from resume.core.frontmatter import KEY_LINES, LOADER, key_lines
+from resume.core.glyphs import SUBSTITUTE, describe, lacking, unprintable
 from resume.core.hints import nearest
 from resume.core.vocabulary import Subtype
 from resume.sphinx_ext.domain import domain_of
@@ -29,6 +31,7 @@ from resume.sphinx_ext.warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 _FENCES = ("---", "...")
 _KEY = "resume"
@@ -48,7 +51,8 @@ _ADVICE = (
 
 
 def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
-    """``source-read``: check the front matter; repair what MyST would misread."""
+    """``source-read``: check the characters and the front matter; repair what MyST would misread."""
+    check_glyphs(app, docname, source[0])
     lines = source[0].splitlines(keepends=True)
     if not lines or lines[0].rstrip() != "---":
         return
@@ -71,8 +75,15 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
         warn(Subtype.YAML, message, (docname, 1))
         lines[end] = "---\n"
     block = "".join(lines[1:end])
-    root = _parse(block, docname)
-    if root is _BROKEN:
+    root = _BROKEN if _tab(block, docname) else _parse(block, docname)
+    if root is None or (root is not _BROKEN and not isinstance(root, yaml.MappingNode)):
+        _not_a_mapping(root, docname, end)
+        domain_of(app.env).unreadable.add(docname)
+        # No front matter at all: the fences become blank lines, so MyST does
+        # not report it again and the line numbers stay.
+        lines[0] = lines[end] = "\n"
+        lines[1:end] = ["\n"] * (end - 1)
+    elif root is _BROKEN:
         domain_of(app.env).unreadable.add(docname)
         # An empty mapping on the same lines, so MyST reads no front matter
         # and the page's line numbers stay as the author sees them.
@@ -83,6 +94,73 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
         if _misspelt_key(root, docname):
             domain_of(app.env).unreadable.add(docname)
     source[0] = "".join(lines)
+
+
+def check_glyphs(app: Sphinx, docname: str, text: str, path: str | None = None) -> None:
+    """Warn at each character the PDFs' fonts lack (in the page, or in the snippet at
+    ``path`` it includes), and note it for the LaTeX output."""
+    found = unprintable(text)
+    if not found:
+        return
+    for line, column, char in found:
+        message = (
+            f"the PDFs' fonts have no glyph for {describe(char)} (column {column}): the PDFs print "
+            f"{SUBSTITUTE!r} in its place; write it in words or another character to have it printed"
+        )
+        warn(Subtype.GLYPH, message, f"{path}:{line}" if path else (docname, line))
+    noted = domain_of(app.env).unprintable
+    noted[docname] = "".join(sorted(set(noted.get(docname, "")) | lacking(text)))
+
+
+def check_included_glyphs(app: Sphinx, path: Path, docname: str, content: list[str]) -> None:
+    """``include-read``: a snippet's characters, at the snippet's own lines."""
+    check_glyphs(app, docname, content[0], str(Path(app.srcdir) / path))
+
+
+def check_conf_glyphs(app: Sphinx, config: Config) -> None:
+    """``config-inited``: warn at each character of ``conf.py`` the PDFs' fonts lack (the name, …)."""
+    path = Path(app.confdir) / "conf.py"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return
+    for line, column, char in unprintable(text):
+        message = (
+            f"the PDFs' fonts have no glyph for {describe(char)} (column {column}): the PDFs print "
+            f"{SUBSTITUTE!r} in its place; write it another way to have it printed"
+        )
+        warn(Subtype.GLYPH, message, f"{path}:{line}")
+
+
+def _tab(block: str, docname: str) -> bool:
+    """Warn at the first tab outside quotes (YAML does not allow tabs); whether there is one."""
+    for number, line in enumerate(block.splitlines(), start=2):
+        for column, char in enumerate(line):
+            before = line[:column]
+            if char == "\t" and before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+                message = (
+                    f"the front matter is not valid YAML (line {number}, column {column + 1}: a tab): indent with "
+                    "spaces: YAML does not allow tabs, to indent or after a key's colon; the page is built without it"
+                )
+                warn(Subtype.YAML, message, (docname, number))
+                return True
+    return False
+
+
+def _not_a_mapping(root: Any, docname: str, end: int) -> None:
+    """Warn about a front matter that is empty, or a list or a value instead of keys."""
+    if root is None:
+        message = (
+            f"the front matter (lines 1 to {end + 1}) is empty: write the page's `resume:` block between "
+            "the two '---' lines, or remove them"
+        )
+    else:
+        what = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        message = (
+            f"the front matter is {what}, not keys and values: write it as `resume:` followed by the page's "
+            "keys, indented (see the authoring guide); the page is built without it"
+        )
+    warn(Subtype.FRONTMATTER, message, (docname, 1 if root is None else root.start_mark.line + 2))
 
 
 def _close(lines: list[str]) -> int | None:
@@ -178,7 +256,9 @@ class MissingTitle(SphinxTransform):
         warn(Subtype.TITLE, message, (self.env.docname, line))
         section = nodes.section(ids=[nodes.make_id(name) or "page"], names=[name])
         section += nodes.title(name, name)
-        moved = [child for child in document.children if not isinstance(child, nodes.PreBibliographic)]
+        # The front matter's docinfo stays before the section: the HTML writer
+        # leaves out all that precedes a docinfo, which would be the title.
+        moved = [child for child in document.children if not isinstance(child, nodes.PreBibliographic | nodes.docinfo)]
         for child in moved:
             document.remove(child)
         section.extend(moved)
@@ -194,4 +274,6 @@ def _first_line(document: nodes.document) -> int:
 
 def setup_source_checks(app: Sphinx) -> None:
     app.connect("source-read", check_source)
+    app.connect("config-inited", check_conf_glyphs)
+    app.connect("include-read", check_included_glyphs)
     app.add_transform(MissingTitle)

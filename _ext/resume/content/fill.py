@@ -19,9 +19,13 @@ from resume.content.matrix import build_matrix
 from resume.content.skill_index import build_skill_index
 from resume.content.summaries import build_career_summary, build_page_summary
 from resume.content.timeline import build_timeline
+from resume.core.career import Career
+from resume.core.standing import career_text
+from resume.core.vocabulary import Subtype
 from resume.sphinx_ext.domain import domain_of
 from resume.sphinx_ext.links import Links
 from resume.sphinx_ext.nodes import aggregate
+from resume.sphinx_ext.warnings import warn
 
 Builder = Callable[[Links, dict[str, Any]], list[nodes.Node]]
 
@@ -55,8 +59,21 @@ class FillAggregates(SphinxPostTransform):
                 node["docname"], career, skill_index, self.config.author, direction=direction, root=self.env.docname
             )
             directive = node["directive"]
-            if directive == "timeline":
+            if directive == "career":
+                content = _career_words(node, career)
+            elif directive == "timeline":
                 content = build_timeline(links, node["options"], uid=f"resume-timeline-{count}")
             else:
                 content = BUILDERS[directive](links, node["options"])
             node.replace_self(content)
+
+
+def _career_words(node: aggregate, career: Career) -> list[nodes.Node]:
+    """A ``{career}`` role's words, or a warning where they cannot be said."""
+    key = node["options"]["key"]
+    text = career_text(key, career, node["docname"])
+    if text is None:
+        where = "on an employer's page that lists a position" if key == "status" else "once a page lists a position"
+        warn(Subtype.DIRECTIVE, f"career: {key!r} has nothing to say here: use it {where}", node)
+        return []
+    return [nodes.Text(text)]

@@ -398,7 +398,7 @@ def _project(
             reader,
             root,
             [
-                *[(), ("slug",), ("employer",), ("position",), ("directions",)],
+                *[(), ("slug",), ("employer",), ("position",), ("directions",), ("start",), ("end",)],
                 *_indexed("skills", skills),
                 *_indexed("moved_from", moved_from),
             ],

@@ -27,7 +27,11 @@ class Subtype(StrEnum):
         member.__doc__ = doc
         return member
 
-    FRONTMATTER = "frontmatter", "the `resume` block is not a mapping, or `kind` is missing or unknown"
+    FRONTMATTER = (
+        "frontmatter",
+        "the front matter is empty or not keys and values, the `resume` block is not a mapping, or `kind` is "
+        "missing or unknown",
+    )
     KEY = (
         "key",
         (
@@ -39,14 +43,14 @@ class Subtype(StrEnum):
     )
     TYPE = "type", "a value has the wrong type (a number where a list belongs, …) or is not one of its choices"
     DATE = "date", "a date is malformed or impossible, or a start comes after `resume_as_of`"
-    RANGE = "range", "an end comes before its start"
+    RANGE = "range", "an end comes before its start, or a project's dates fall outside its position's"
     EMPLOYER = "employer", "a project names an employer slug that has no page"
     POSITION = "position", "a project names a position its employer's page does not list"
     DIRECTION = (
         "direction",
         "a project or page names a direction that `resume_directions` in `conf.py` does not declare",
     )
-    SLUG = "slug", "two pages of the same kind share a slug"
+    SLUG = "slug", "two pages of the same kind share a slug (each of the two is told, naming the other)"
     SKILL = (
         "skill",
         (
@@ -54,17 +58,38 @@ class Subtype(StrEnum):
             "that has no entry to link to, or a catalogue `level` is not one it knows"
         ),
     )
-    DIRECTIVE = "directive", "a directive option names something that does not exist, or a range is reversed"
+    DIRECTIVE = (
+        "directive",
+        (
+            "a directive option names something that does not exist, or a range is reversed; a ``{career}`` role "
+            "names something it cannot say, or has nothing to say where it is"
+        ),
+    )
     EMAIL = "email", "an ``{email}`` role is given something that is not an e-mail address"
     CONFIG = "config", "`resume_as_of` in `conf.py` is not a `YYYY-MM` date"
     YAML = (
         "yaml",
         (
-            "the front matter is not valid YAML (the warning gives line, column and reason), "
+            "the front matter is not valid YAML (the warning gives line, column and reason, and names a tab), "
             "or its closing `---` is missing"
         ),
     )
     TITLE = "title", "a page has no `#` title"
+    ORDER = (
+        "order",
+        (
+            "a toctree lists employers, or projects of different employers, in another order than the pages' "
+            "generated lists (employers newest first): the warning gives the order to write"
+        ),
+    )
+    TOCTREE = (
+        "toctree",
+        "a page is in no toctree: the warning names the page (and the line) whose toctree should list it",
+    )
+    GLYPH = (
+        "glyph",
+        "a page or `conf.py` uses a character the PDFs' fonts cannot print (an emoji, …): the PDFs print `?` instead",
+    )
     JSON = "json", "the JSON Resume export (`make json`) does not validate against the schema"
     NAVIGATION = (
         "navigation",

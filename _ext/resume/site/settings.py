@@ -29,6 +29,8 @@ from urllib.parse import urljoin, urlsplit
 
 from sphinx.util import texescape
 
+from resume.core.glyphs import latex_fallback, replaced
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -44,7 +46,8 @@ MACHINERY = [".*", "_build", "_ext", "tests", "benchmarks", "test-artifacts", "n
 #: The LaTeX design: a theme and a wrapper class per kind of document, and the shared style (in the site's ``_latex``).
 LATEX_DIR = "_latex"
 LATEX_FILES = ("resumebook.cls", "resumebrief.cls", "resumestyle.sty")
-#: GNU FreeFont covers every character the sources use: é, ×, ✓, en and em dashes.
+#: GNU FreeFont covers every character the sources use: é, ×, ✓, en and em dashes, Greek and
+#: Cyrillic; Noto Serif and Sans CJK draw Chinese, Japanese and Korean (resume.core.glyphs).
 FONTS = r"""
 \setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
   BoldFont=*Bold, BoldItalicFont=*BoldItalic]
@@ -52,7 +55,7 @@ FONTS = r"""
   BoldFont=*Bold, BoldItalicFont=*BoldOblique]
 \setmonofont{FreeMono}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
   BoldFont=*Bold, BoldItalicFont=*BoldOblique, Scale=0.9]
-"""
+""" + latex_fallback()
 #: The dark scheme's shade of the accent, lighter for contrast.
 DARK_ACCENT = "#7fb8e0"
 
@@ -280,8 +283,9 @@ def _latex(app: Sphinx, config: Config) -> None:
     margins and page style, and ``resumestyle.sty`` the shared look."""
     _default(config, "latex_engine", "xelatex")
     texescape.init()
-    # Title and author are LaTeX markup: the name is escaped to stay text.
-    name = texescape.escape(config.project, config.latex_engine)
+    # Title and author are LaTeX markup: the name is escaped to stay text, and
+    # printed with what the fonts lack replaced (check_conf_glyphs warns).
+    name = texescape.escape(replaced(config.project), config.latex_engine)
     documents = [
         (BOOK, f"{book_name(app)}.tex", name, name, "resumebook"),
         (BRIEF, f"{brief_name(app)}.tex", name, name, "resumebrief"),
@@ -293,7 +297,7 @@ def _latex(app: Sphinx, config: Config) -> None:
     accent = config.resume_accent
 
     def _tex(text: str) -> str:
-        return texescape.escape(text, config.latex_engine)
+        return texescape.escape(replaced(text), config.latex_engine)
 
     values: dict[str, Any] = {
         "latex_documents": documents,

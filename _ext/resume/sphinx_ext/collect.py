@@ -23,7 +23,16 @@ if TYPE_CHECKING:
 
 # Directives whose output depends on every record.
 AGGREGATES = frozenset(
-    {"timeline", "skill-matrix", "skill-index", "career-summary", "highlights", "brief-experience", "skill-summary"}
+    {
+        "timeline",
+        "skill-matrix",
+        "skill-index",
+        "career-summary",
+        "highlights",
+        "brief-experience",
+        "skill-summary",
+        "career",
+    }
 )
 
 

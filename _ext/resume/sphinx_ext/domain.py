@@ -83,8 +83,9 @@ class ResumeDomain(Domain):
         "order": (),  # every docname in toctree order: the author's order of projects
         "unreadable": set(),  # docnames whose front matter could not be read
         "schools": {},  # docname -> the schools its education page states
+        "unprintable": {},  # docname -> the characters it uses that the PDFs' fonts lack
     }
-    data_version = 3
+    data_version = 4
 
     # -- storage -------------------------------------------------------------
 
@@ -116,6 +117,12 @@ class ResumeDomain(Domain):
         found: dict[str, tuple[str, ...]] = self.data["schools"]
         return found
 
+    @property
+    def unprintable(self) -> dict[str, str]:
+        """The characters each page uses that the PDFs' fonts lack."""
+        found: dict[str, str] = self.data.setdefault("unprintable", {})
+        return found
+
     def schools(self) -> tuple[str, ...]:
         """The schools of the first page (by name) that states any."""
         found = self.schools_by_page
@@ -134,6 +141,7 @@ class ResumeDomain(Domain):
         self.aggregates.pop(docname, None)
         self.unreadable.discard(docname)
         self.schools_by_page.pop(docname, None)
+        self.unprintable.pop(docname, None)
         self._forget_career()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -146,6 +154,8 @@ class ResumeDomain(Domain):
                 self.unreadable.add(docname)
             if docname in otherdata["schools"]:
                 self.schools_by_page[docname] = otherdata["schools"][docname]
+            if docname in otherdata.get("unprintable", {}):
+                self.unprintable[docname] = otherdata["unprintable"][docname]
         self._forget_career()
 
     def set_order(self, order: tuple[str, ...]) -> bool:

@@ -5,11 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.util import texescape
 
+from resume.core.glyphs import substitute
 from resume.draw.tikz import render_tikz
+from resume.sphinx_ext.domain import domain_of
 from resume.writers.chart import chart_layout, chart_links
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.writers.latex import LaTeXTranslator
 
 
@@ -68,3 +73,18 @@ def visit_turned(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 def depart_turned(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("}")
+
+
+def substitute_unprintable(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: in LaTeX, each character a page uses that the fonts lack is
+    printed as the substitute (the page was warned about it where it is written)."""
+    if app.builder.format != "latex":
+        return
+    chars = {char for found in domain_of(env).unprintable.values() for char in found}
+    for table in (
+        texescape._tex_escape_map,
+        texescape._tex_escape_map_without_unicode,
+        texescape._tex_hlescape_map,
+        texescape._tex_hlescape_map_without_unicode,
+    ):
+        table.update((ord(char), substitute(char)) for char in chars)
