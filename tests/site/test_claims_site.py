@@ -87,3 +87,19 @@ def test_a_dated_project_page_shows_its_own_dates() -> None:
     for slug, meta in PROJECTS.items():
         if "start" in meta:
             assert str(meta["start"])[:4].isdigit(), slug
+
+
+def test_the_book_shows_stated_years_only_on_the_skills_pages(site_pdf: Path) -> None:
+    import subprocess
+
+    from site_fixtures import require_tool
+
+    text = subprocess.run(
+        [require_tool("pdftotext"), str(site_pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [" ".join(page.split()) for page in text.split("\f")]
+    skills = [page for page in pages if "Skills by employer" in page or "Skills index" in page]
+    assert skills, "no skills pages in the book"
+    for page in skills:
+        assert_only_stated_years(page, "the book's skills pages")
+    assert any("in use" in page for page in skills)

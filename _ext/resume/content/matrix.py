@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from resume.core.claims import skill_claim
+from resume.core.claims import IN_USE, skill_claim
 from resume.sphinx_ext.blocks import para
 from resume.sphinx_ext.nodes import skill_matrix, turned
 
@@ -26,8 +26,14 @@ NOTE = (
 )
 
 
-def _years(career: Career, row: MatrixRow) -> str:
-    return skill_claim(career, row.skill).text
+def _years(career: Career, row: MatrixRow) -> list[nodes.Node]:
+    """The stated years, else the labeled years in use, which break after the
+    label only."""
+    claim = skill_claim(career, row.skill)
+    years = claim.years_in_use
+    if claim.stated or years is None:
+        return [nodes.Text(claim.text)]
+    return [nodes.Text(f"{IN_USE} "), nodes.inline(years, years, classes=["resume-nowrap"])]
 
 
 def _skill_cell(links: Links, row: MatrixRow, grouped: bool) -> list[nodes.Node]:
@@ -80,7 +86,7 @@ def build_matrix(links: Links, options: dict[str, Any]) -> list[nodes.Node]:
         cells: list[list[nodes.Node]] = [_skill_cell(links, row, matrix.grouped)]
         if show_level:
             cells.append([nodes.Text(row.level or "")])
-        cells.append([nodes.Text(_years(links.career, row))])
+        cells.append(_years(links.career, row))
         for column, proof in zip(matrix.columns, row.proofs, strict=True):
             if proof is None:
                 cells.append([])

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from resume.core.career import Career
     from resume.core.model import Project, SkillEntry
 
-#: How the span of a skill's evidence is labelled wherever it is shown.
+#: How the span of a skill's evidence is labeled wherever it is shown.
 IN_USE = "in use"
 
 
@@ -55,11 +55,17 @@ class SkillClaim:
         return self.years is not None
 
     @property
-    def span(self) -> str | None:
-        """``"in use 1999–2012"``: the evidence’s years, labeled."""
+    def years_in_use(self) -> str | None:
+        """``"1999–2012"``: the evidence's first and last year, not yet labeled."""
         if self.first is None or self.last is None:
             return None
-        return f"{IN_USE} {year_span(self.first, self.last)}"
+        return year_span(self.first, self.last)
+
+    @property
+    def span(self) -> str | None:
+        """``"in use 1999–2012"``: the evidence's years, labeled."""
+        years = self.years_in_use
+        return None if years is None else f"{IN_USE} {years}"
 
     @property
     def text(self) -> str:
