@@ -97,3 +97,15 @@ def test_the_export_gives_an_undated_project_its_place_and_no_dates() -> None:
     assert projects["Zerocopy"]["startDate"] == "2000-01"
     skills = export(site)["skills"]
     assert all("years" not in str(skill).casefold() for skill in skills)
+
+
+def test_a_preview_card_places_an_undated_project_without_a_duration() -> None:
+    from resume.core.model import Person
+    from resume.draw.cards import page_card
+
+    built = career()
+    person = Person("index", "A")
+    rwlock = page_card(next(p for p in built.projects if p.slug == "rwlock"), person, built)
+    assert rwlock.details == ("at Juniper", "as BSD Kernel Programmer, 2007–2010")
+    zerocopy = page_card(next(p for p in built.projects if p.slug == "zerocopy"), person, built)
+    assert zerocopy.details == ("Wintelcom", "Jan 2000 – Jun 2000")
