@@ -131,7 +131,7 @@ WORK = [
     "Flow affinity",
     "FreeBSD liaison",
     "core intellectual property",
-    "non-core modifications",
+    "non-core intellectual property modifications",
     "several strong FreeBSD developers",
     "CVS-to-Subversion gateway",
     "top of tree",
@@ -147,7 +147,7 @@ WORK = [
     "bidding war",
     "egress",
     "Release engineering",
-    "data centre",
+    "data center",
     # FreeBSD
     "Autofs for FreeBSD",
     "dynamic browsing",

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import texescape
 
-from resume.core.dates import format_number, format_period
+from resume.core.claims import stated_years
+from resume.core.dates import format_period
 
 if TYPE_CHECKING:
     from resume.core.model import Project, SkillEntry
@@ -86,7 +87,7 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
 
 
 def _stated(entry: SkillEntry) -> str:
-    parts = [entry.level or "", f"{format_number(entry.years)} years" if entry.years is not None else ""]
+    parts = [entry.level or "", stated_years(entry) or ""]
     said = ", ".join(part for part in parts if part)
     return f"{entry.name} ({said})" if said else entry.name
 

@@ -1,5 +1,5 @@
 """The ``skill-matrix`` directive's content: one docutils table, drawn by
-every builder's own table writer, with a note on how the years are counted.
+every builder's own table writer, with a note on what the years column says.
 
 The cells come from :meth:`resume.core.career.Career.matrix`; group rows, column
 heads and marks are decided here once, for every output.
@@ -11,27 +11,29 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from resume.core.dates import format_number
+from resume.core.claims import IN_USE, skill_claim
 from resume.sphinx_ext.blocks import para
 from resume.sphinx_ext.nodes import skill_matrix, turned
 
 if TYPE_CHECKING:
-    from resume.core.career import Matrix, MatrixRow
+    from resume.core.career import Career, Matrix, MatrixRow
     from resume.sphinx_ext.links import Links
 
 NOTE = (
-    "Years: as the résumé states them; where it states none (marked ~), the time in "
-    "positions at employers whose page lists the skill and in dated projects that use "
-    "it, overlaps counted once. A project without dates of its own adds no time, so a "
-    "skill shown only by such projects has no figure. A mark links to the page that "
-    "shows the skill in use."
+    "Years: as the résumé states them. Where it states none, the years of the positions "
+    "and projects whose pages list the skill, labeled “in use”: when it was in "
+    "use, not a length of experience. A mark links to the page that shows the skill in use."
 )
 
 
-def _years(row: MatrixRow) -> str:
-    if row.stated:
-        return format_number(row.years)
-    return f"~{row.years:.1f}" if row.years else ""
+def _years(career: Career, row: MatrixRow) -> list[nodes.Node]:
+    """The stated years, else the labeled years in use, which break after the
+    label only."""
+    claim = skill_claim(career, row.skill)
+    years = claim.years_in_use
+    if claim.stated or years is None:
+        return [nodes.Text(claim.text)]
+    return [nodes.Text(f"{IN_USE} "), nodes.inline(years, years, classes=["resume-nowrap"])]
 
 
 def _skill_cell(links: Links, row: MatrixRow, grouped: bool) -> list[nodes.Node]:
@@ -84,7 +86,7 @@ def build_matrix(links: Links, options: dict[str, Any]) -> list[nodes.Node]:
         cells: list[list[nodes.Node]] = [_skill_cell(links, row, matrix.grouped)]
         if show_level:
             cells.append([nodes.Text(row.level or "")])
-        cells.append([nodes.Text(_years(row))])
+        cells.append(_years(links.career, row))
         for column, proof in zip(matrix.columns, row.proofs, strict=True):
             if proof is None:
                 cells.append([])

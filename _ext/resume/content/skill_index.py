@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from resume.core.dates import Period, format_duration, format_number, format_period
+from resume.core.claims import skill_claim, stated_years
 from resume.sphinx_ext.blocks import bullets, para
 from resume.sphinx_ext.domain import skill_anchor
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def _stated(entry: SkillEntry) -> str:
-    years = f"{format_number(entry.years)} years" if entry.years is not None else None
+    years = stated_years(entry)
     stated = ", ".join(part for part in (entry.level, years, entry.note) if part)
     return entry.category + (f" ({stated})" if stated else "")
 
@@ -32,12 +32,11 @@ def build_skill_index(links: Links, options: dict[str, Any]) -> list[nodes.Node]
         if entries:
             body += para("Stated: " + "; ".join(_stated(entry) for entry in entries) + ".")
         usage = career.usage.get(name)
-        if usage and usage.periods:
-            first, last = usage.periods[0], usage.periods[-1]
-            span = format_period(Period(first.start, last.end, last.ongoing))
-            body += para(f"Used {format_duration(usage.months)} in all, {span}, on:")
+        span = skill_claim(career, name).span
+        if usage and span:  # when, not for how long: the résumé states no such sum
+            body += para(f"{span[0].upper()}{span[1:]}, on:")
         elif usage:  # listed only on pages without dates
-            body += para("Used, at no stated dates, on:")
+            body += para("In use, at no stated dates, on:")
         if usage:
             body += bullets([links.page(d, career.title(d)) for d in usage.docnames])
         else:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from resume.core.claims import project_claim
 from resume.core.dates import format_duration, format_month, format_period
 from resume.core.model import Employer, Project
 from resume.sphinx_ext.blocks import bullets, field, joined, para
@@ -110,9 +111,12 @@ def _project_fields(links: Links, project: Project, fields: nodes.field_list) ->
     if held:
         titles: list[nodes.Node] = [nodes.emphasis(p.title, p.title) for p in held]
         fields += field("Positions" if len(held) > 1 else "Position", para(*joined(titles, "; ")))
-    period = career.work_period(project)
-    if period is not None:
-        fields += field("Period", para(f"{format_period(period)} ({format_duration(period.months)})"))
+    claim = project_claim(career, project)
+    when = claim.when()
+    if when is not None:  # its own dates
+        fields += field("Period", para(when))
+    elif (undated := claim.undated()) is not None:  # where it belongs, no duration of its own
+        fields += field("Period", para(undated))
     if project.summary:
         fields += field("Summary", para(project.summary))
     if project.result:

@@ -36,7 +36,7 @@ def build_timeline(links: Links, options: dict[str, Any], uid: str) -> list[node
     first = max(min(i.start for i in shown), start if start is not None else -1)
     last = min(max(i.end for i in shown), end if end is not None else 10**9)
     title = f"Career timeline, {format_month(first)} to {format_month(last)}"
-    desc = f"{len(shown)} entries on a time axis, coloured by kind of engagement; the same entries follow as a list."
+    desc = f"{len(shown)} entries on a time axis, colored by kind of engagement; the same entries follow as a list."
     bounds = {key: value for key, value in (("employer", employer), ("start", start), ("end", end)) if value}
     chart = timeline_chart(
         "",

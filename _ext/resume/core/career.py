@@ -55,7 +55,7 @@ class MatrixRow(NamedTuple):
     skill: str
     categories: tuple[str, ...]  # every catalogue category naming it, in catalogue order
     level: str | None
-    years: float | None  # the résumé's stated years, else computed from the pages
+    years: float | None  # the résumé's stated years; never computed (see core.claims)
     stated: bool  # whether ``years`` is the résumé's own figure
     proofs: tuple[str | None, ...]  # per column: the page that proves the mark
 
@@ -347,7 +347,7 @@ class Career:
                     skill=name,
                     categories=categories,
                     level=max(entries, key=lambda e: e.rank).level if entries else None,
-                    years=max(stated) if stated else self.usage[name].months / 12 if name in self.usage else None,
+                    years=max(stated) if stated else None,
                     stated=bool(stated),
                     proofs=tuple(proofs.get(name) for proofs in proof_sets),
                 )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resume.core.career import Career
+from resume.core.claims import project_claim
 from resume.core.dates import Period, format_period
 from resume.core.model import Employer, Person, Project
 
@@ -155,14 +156,17 @@ def page_card(page: Employer | Project, person: Person, career: Career) -> Card:
     """An employer's or project's card: the person's name, the title, where and when."""
     details: list[str] = []
     if isinstance(page, Project):
-        employer = career.employer_of(page)
-        if employer is not None:
-            details.append(employer.name)
+        claim = project_claim(career, page)
+        if claim.own is not None:  # its own dates; else where it belongs, no duration
+            details += [claim.employer or "", format_period(claim.own, short=True)]
+        else:
+            details += claim.belongs_parts()
+        details = [line for line in details if line]
     else:
         details.append(" · ".join(dict.fromkeys(p.title for p in page.positions)))
-    span = _span(career.periods(page))
-    if span:
-        details.append(span)
+        span = _span(career.periods(page))
+        if span:
+            details.append(span)
     return Card(kicker=person.name, title=page.name, details=tuple(details))
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from resume.core.career import Career
+from resume.core.claims import project_claim
 from resume.core.dates import Period, year_of
 from resume.core.model import Employer, Person, Position, Project
 from resume.core.text import text_of
@@ -193,11 +194,11 @@ def project_page(
             "name": employer.name,
             "url": url_of(employer.docname),
         }
-    periods = career.periods(project)
-    if periods:
-        first, last = min(p.start for p in periods), max(p.end for p in periods)
-        ongoing = any(p.ongoing for p in periods)
-        work["temporalCoverage"] = f"{iso_month(first)}/{'..' if ongoing else iso_month(last)}"
+    # Only a project's own dates: an undated one is placed by its employer
+    # (sourceOrganization) and claims no time of its own (core.claims).
+    own = project_claim(career, project).own
+    if own is not None:
+        work["temporalCoverage"] = f"{iso_month(own.start)}/{'..' if own.ongoing else iso_month(own.end)}"
     if project.skills:
         work["keywords"] = list(project.skills)
     return work

@@ -60,7 +60,12 @@ def visit_skill_matrix(self: LaTeXTranslator, node: nodes.Element) -> None:
     table = node.next_node(nodes.tgroup)
     columns = int(table["cols"]) if table is not None else 1
     self.next_table_colspec = "@{}p{0.3\\linewidth}" + "c" * (columns - 1) + "@{}"
-    self.body.append("\n\\begingroup\\footnotesize\\setlength{\\tabcolsep}{2.5pt}\n")
+    # Sphinx sets every cell in a box of an equal share of the line; here a cell
+    # takes its natural width ("in use 1998–2001" on one line) up to a third.
+    self.body.append(
+        "\n\\begingroup\\footnotesize\\setlength{\\tabcolsep}{2.5pt}"
+        "\\renewcommand*\\sphinxcolwidth[2]{0.3\\textwidth}\n"
+    )
 
 
 def depart_skill_matrix(self: LaTeXTranslator, node: nodes.Element) -> None:

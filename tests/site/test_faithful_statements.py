@@ -1,0 +1,125 @@
+"""Faithful prose (issue 21): one guard per statement the résumé does not make,
+and the résumé's own spelling convention (US) on every reader's page.
+
+The seed résumé is in the sources' history only; the expectations here come from
+the pages' front matter and conf.py, so an author's edit cannot make them stale.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from helpers import visible_text
+from site_fixtures import ROOT, site_config
+
+SOURCES = sorted(
+    path
+    for pattern in ("*.md", "experience/*.md", "projects/*.md", "_includes/*.md")
+    for path in ROOT.glob(pattern)
+    if path.name != "README.md"
+)
+
+
+def _front(path: Path) -> dict:
+    return yaml.safe_load(path.read_text("utf-8").split("---\n", 2)[1])["resume"]
+
+
+def _reader_pages(site_html: Path) -> list[Path]:
+    return [
+        p
+        for p in sorted(site_html.rglob("*.html"))
+        if not p.relative_to(site_html).parts[0].startswith("_") and "guide" not in p.relative_to(site_html).parts
+    ]
+
+
+def _text(site_html: Path, page: str) -> str:
+    return visible_text((site_html / page).read_text("utf-8"))
+
+
+def _everywhere(site_html: Path) -> dict[str, str]:
+    return {str(p.relative_to(site_html)): visible_text(p.read_text("utf-8")) for p in _reader_pages(site_html)}
+
+
+def test_no_source_is_dated_after_the_resume() -> None:
+    """The 2017 autofs(5) page and "a later, separate implementation" are gone:
+    nothing cited or said is dated after the résumé's as-of month."""
+    as_of_year = int(site_config()["resume_as_of"][:4])
+    years = [int(y) for y in re.findall(r"year\s*=\s*\{(\d{4})\}", (ROOT / "references.bib").read_text("utf-8"))]
+    assert years and max(years) <= as_of_year, years
+    for path in SOURCES:
+        text = path.read_text("utf-8")
+        assert "later, separate implementation" not in text, path.name
+        assert "documents today" not in text and "ships today" not in text, path.name
+
+
+def test_no_automounter_of_a_later_freebsd_on_the_autofs_page(site_html: Path) -> None:
+    text = _text(site_html, "projects/freebsd-autofs.html")
+    assert "autofs(5)" not in text and "today" not in text
+
+
+def test_the_openstack_cluster_is_for_the_team_not_a_systems_team(site_html: Path) -> None:
+    for page, text in _everywhere(site_html).items():
+        assert "systems team" not in text, page
+    assert "for use by the team" in _front(ROOT / "projects" / "openstack-cluster.md")["summary"]
+
+
+def test_pontiflex_does_not_make_him_the_only_senior_systems_engineer(site_html: Path) -> None:
+    for page, text in _everywhere(site_html).items():
+        assert "is the senior systems engineer" not in text.casefold(), page
+
+
+def test_mysql_is_no_skill_of_the_system_that_replaced_mysql() -> None:
+    """The match server replaced a MySQL-backed system: neither it nor its
+    employer's page lists MySQL as a skill used."""
+    match = _front(ROOT / "projects" / "match-server.md")
+    assert "MySQL" in match["result"]  # the old system it replaced
+    assert "MySQL" not in match.get("skills", [])
+    assert "MySQL" not in _front(ROOT / "experience" / f"{match['employer']}.md").get("skills", [])
+
+
+def test_non_core_intellectual_property_as_the_resume_says(site_html: Path) -> None:
+    text = _text(site_html, "projects/freebsd-liaison.html")
+    assert "non-core intellectual property" in text
+    for page, words in _everywhere(site_html).items():
+        assert "outside its core intellectual property" not in words, page
+
+
+def test_the_home_page_keeps_contractor_in_a_contract_role(site_html: Path) -> None:
+    titles = [
+        position["title"]
+        for path in sorted((ROOT / "experience").glob("*.md"))
+        if path.stem != "index"
+        for position in _front(path).get("positions", [])
+    ]
+    contract = [t for t in titles if "contractor" in t.casefold()]
+    assert contract, "no contract role in the sources: nothing to check"
+    intro = _text(site_html, "index.html").split("Highlights", 1)[0]
+    assert "contractor" in intro
+
+
+BRITISH = re.compile(
+    r"\b(?:\w+is(?:e|ed|es|ing|ation|ations)|\w+ys(?:ed|ing)|centre|colour\w*|behaviour\w*|catalogue\w*|"
+    r"licence|favour\w*|honour\w*|labour\w*|programmes?|travell\w*|modell\w*|labell\w*|signall\w*|"
+    r"judgement|whilst|amongst|artefact\w*|spelt)\b",
+    re.IGNORECASE,
+)
+# Words that end in -ise in US spelling too.
+US_ISE = {
+    "otherwise", "advise", "expertise", "precise", "rise", "wise", "concise", "premise", "exercise", "comprise",
+    "surprise", "enterprise", "promise", "raise", "noise", "revise", "devise", "supervise", "franchise",
+    "likewise", "arise", "arises", "arising", "raised", "raises", "promised", "revised", "devised",
+    "supervised", "enterprises", "praise", "compromise", "disguise", "cruise", "analyses",
+}  # fmt: skip
+
+
+def test_one_spelling_convention_the_resumes_us(site_html: Path) -> None:
+    found = {
+        (page, word)
+        for page, text in _everywhere(site_html).items()
+        for word in BRITISH.findall(text)
+        if word.casefold() not in US_ISE
+    }
+    assert not found, sorted(found)
