@@ -1,10 +1,11 @@
-"""Roles other than the domain's: ``{email}``."""
+"""Roles other than the domain's: ``{email}`` and ``{person}``."""
 
 from __future__ import annotations
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
+from resume.core.dates import format_month, parse_month
 from resume.core.vocabulary import Subtype
 from resume.sphinx_ext.nodes import email_link, spoken_address
 from resume.sphinx_ext.warnings import warn
@@ -19,3 +20,30 @@ class EmailRole(SphinxRole):
             warn(Subtype.EMAIL, f"email: {address!r} is not an e-mail address", (self.env.docname, self.lineno))
         shown = spoken_address(address)
         return [email_link(shown, shown, address=address)], []
+
+
+#: What ``{person}`` can say: the person block's values in conf.py.
+PERSON_KEYS = ("name", "label", "as-of")
+
+
+class PersonRole(SphinxRole):
+    """``{person}`name` ``: a value of conf.py's person block (``name``, ``label``,
+    ``as-of``), so that no page types what the person block already says."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        key = self.text.strip()
+        config = self.env.config
+        if key == "name":
+            text = str(config.project)
+        elif key == "label":
+            text = str((config.resume_basics or {}).get("label", ""))
+        elif key == "as-of":
+            text = format_month(parse_month(config.resume_as_of))
+        else:
+            warn(
+                Subtype.DIRECTIVE,
+                f"person: {key!r} is not a value of the person block: write one of {', '.join(PERSON_KEYS)}",
+                (self.env.docname, self.lineno),
+            )
+            text = key
+        return [nodes.Text(text)], []
