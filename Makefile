@@ -23,7 +23,7 @@ endif
 NPM_DEPS := node_modules/.package-lock.json
 
 .DEFAULT_GOAL := html
-.PHONY: help html epub latex pdf json new downloads all readthedocs live lint test venv system-deps clean
+.PHONY: help html epub latex pdf json new upgrade downloads all readthedocs live lint test venv system-deps clean
 
 help:
 	@echo "make html         the site, in $(BUILDDIR)/html (the default)"
@@ -31,6 +31,7 @@ help:
 	@echo "make epub         the ePub, in $(BUILDDIR)/epub"
 	@echo "make json         the résumé as JSON Resume, $(BUILDDIR)/json/resume.json"
 	@echo "make new DEST=dir [FROM=resume.json]  a new site from a JSON Resume (or a starter)"
+	@echo "make upgrade FROM=checkout [DRY_RUN=1]  the machinery of a newer checkout, pages untouched"
 	@echo "make all          PDFs, ePub and JSON, then the site with links to them"
 	@echo "make live         preview at http://127.0.0.1:8000 that reloads as you edit"
 	@echo "make lint         ruff (lint and format check) and mypy, as configured in pyproject.toml"
@@ -86,6 +87,13 @@ json: $(SITE_DEPS)
 new: $(TEST_DEPS)
 	@test -n "$(DEST)" || { echo "make new: set DEST=path/to/new-site"; exit 2; }
 	PYTHONPATH=_ext $(PYTHON) -m resume.jsonresume.newsite $(if $(FROM),--from "$(FROM)") "$(DEST)"
+
+# The machinery (_ext, _latex, this Makefile, requirements, CI, tests/unit and
+# tests/ext: resume.scaffold.machinery) of the newer checkout FROM, run with
+# FROM's own code; pages, conf.py, README and guide are left byte for byte.
+upgrade: $(SITE_DEPS)
+	@test -n "$(FROM)" || { echo "make upgrade: set FROM=path/to/a/newer/checkout"; exit 2; }
+	PYTHONPATH="$(FROM)/_ext" $(PYTHON) -m resume.scaffold.upgrade --from "$(FROM)" $(if $(DRY_RUN),--dry-run) .
 
 # latexmk runs XeLaTeX as often as needed for every .tex file; the
 # documents are built side by side. A character missing from the fonts is an

@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "_ext" / "resume"
 #: from packages of a lower rank, never from a higher or an equal one.
 RANKS = {
     "core": 0,
+    "scaffold": 0,  # the machinery manifest, the starter and `make upgrade`: no other layer
     "draw": 1,
     "sphinx_ext": 2,
     "jsonresume": 3,
@@ -29,7 +30,14 @@ RANKS = {
 #: What must import without Sphinx or docutils: the core, and what ``make new`` loads.
 PURE = sorted(
     [f"resume.core.{path.stem}" for path in (PACKAGE / "core").glob("*.py") if path.stem != "__init__"]
-    + ["resume.core", "resume", "resume.jsonresume.newsite", "resume.jsonresume.export", "resume.draw.timeline"]
+    + [
+        "resume.core",
+        "resume",
+        "resume.jsonresume.newsite",
+        "resume.scaffold.upgrade",
+        "resume.jsonresume.export",
+        "resume.draw.timeline",
+    ]
 )
 SPHINX_PACKAGES = ("sphinx", "docutils")
 

@@ -8,6 +8,9 @@ The package is layered; a module imports only from its own layer or below:
 
 ``core``
     the records, their dates and the queries over them; pure Python.
+``scaffold``
+    what a new site shares with this project (the machinery manifest), the
+    starter's pages and guide, ``make upgrade``; pure Python, imports no other layer.
 ``draw``
     the timeline's layout and its SVG and TikZ renderings, colours, preview cards.
 ``sphinx_ext``

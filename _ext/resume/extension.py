@@ -21,7 +21,7 @@ from resume.sphinx_ext.collect import read_metadata, updated_docs
 from resume.sphinx_ext.config import setup_config
 from resume.sphinx_ext.directives import DIRECTIVES
 from resume.sphinx_ext.domain import ResumeDomain, skill_role, warn_missing_skill
-from resume.sphinx_ext.roles import CareerRole, EmailRole
+from resume.sphinx_ext.roles import CareerRole, EmailRole, PersonRole
 from resume.web.previews import setup_sharing
 from resume.web.redirects import setup_redirects
 from resume.writers import html as html
@@ -67,6 +67,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("skill", skill_role)
     app.add_role("email", EmailRole())
     app.add_role("career", CareerRole())
+    app.add_role("person", PersonRole())
     _add_nodes(app)
     setup_jsonresume(app)
     app.add_latex_package("tikz")

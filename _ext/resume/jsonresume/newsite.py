@@ -3,10 +3,13 @@
     python -m resume.jsonresume.newsite [--from resume.json] DEST
 
 Checks the file first and writes nothing when it is refused; then copies the
-machinery of this repository (extension, LaTeX design, Makefile, pinned
-requirements, CI, Read the Docs, the generic tests), writes conf.py with the
-new person's block, and the pages that :mod:`.importer` plans. Without
-``--from`` it starts from :data:`STARTER`, a one-job career to edit.
+machinery of this repository (:mod:`resume.scaffold.machinery`: extension,
+LaTeX design, Makefile, pinned requirements, CI, Read the Docs, the tests of
+``tests/unit`` and ``tests/ext``), writes conf.py with the new person's block,
+the starter's authoring guide, and the pages that :mod:`.importer` plans.
+Without ``--from`` it starts from the starter's pages
+(``resume/scaffold/starter``), a one-job career to edit whose person block
+comes from :data:`STARTER`.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ import importlib.util
 import json
 import pprint
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,42 +27,10 @@ from typing import Any
 from resume.core.dates import this_month
 from resume.jsonresume.importer import ImportRefused, NewSite, plan_site
 from resume.jsonresume.markdown import inline
+from resume.scaffold.machinery import copy_machinery
+from resume.scaffold.starter import guide_pages, starter_pages
 
 ROOT = Path(__file__).resolve().parents[3]
-COPIED = (
-    "_ext",
-    "_latex",
-    "Makefile",
-    "requirements.txt",
-    "requirements-test.txt",
-    "requirements-live.txt",
-    "constraints.txt",
-    ".gitignore",
-    ".ci",
-    "package.json",
-    "package-lock.json",
-    "pyproject.toml",
-    "guide",
-    "benchmarks",
-)
-# The tests that check the extension and any site; the others are about this
-# site's own facts and stay here.
-GENERIC_TESTS = (
-    "conftest.py",
-    "site_fixtures.py",
-    "helpers.py",
-    "browser.py",
-    "roots",
-    "regression",
-    "test_regression",
-    "test_extension.py",
-    "test_escaping.py",
-    "test_broken_input.py",
-    "test_regression.py",
-    "test_jsonresume_export.py",
-    "test_jsonresume_site.py",
-)
-IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache")
 PERSON_BLOCK = re.compile(r"(# -- The person -+\n(?:#[^\n]*\n)*)(.*?)(\n# -- end of the person -+\n)", re.S)
 
 STARTER: dict[str, Any] = {
@@ -110,7 +80,7 @@ def conf_text(site: NewSite) -> str:
         '# those under "private" are written only with `-t private`.\n'
         f"resume_basics = {basics}\n"
     )
-    block += "# Directions for tailored two-page résumés: none yet (see the authoring guide).\nresume_directions = {}\n"
+    block += "# Directions for tailored two-page résumés: none yet.\nresume_directions = {}\n"
     block += "# The keywords of the PDFs' metadata.\nresume_pdf_keywords = []\n"
     if site.levels:
         block += f"# The skill levels the résumé states.\nresume_levels = {site.levels!r}\n"
@@ -150,32 +120,46 @@ skills catalogue is `skills.md`. The facts are in each page's front matter:
 `jsonresume:` what only the JSON Resume format has (highlights, roles, links),
 shown on the page by `{{resume-details}}`. Write the story of a job or a project
 in Markdown below its title. The person's name, contact details and the date
-the résumé speaks from are in the block at the top of `conf.py`.
+the résumé speaks from are in the block at the top of `conf.py`; pages say them
+with ``{{person}}`name` `` and ``{{person}}`as-of` ``. `guide/authoring.md` (in the
+site's navigation) says more.
+
+Every page must be listed in a `toctree`, or the build fails: a new employer page
+goes in the list at the end of `experience/index.md`, a new project page in the one
+of `projects/index.md`, by file name without `.md`. Renaming a page means renaming
+it in its list too.
+
+## Upgrading
+
+The machinery (`_ext/`, `_latex/`, the Makefile, the requirements, CI, and the tests
+in `tests/unit` and `tests/ext`) is a copy of the knowledge-base project's. To take
+a newer version, get a newer checkout of that project and run
+
+```sh
+make upgrade FROM=path/to/the/newer/checkout
+```
+
+It replaces the machinery with the checkout's, prints every file it added, changed
+or removed, and leaves every page, `conf.py`, this README and `guide/` as they are.
+`make upgrade FROM=… DRY_RUN=1` only prints. Then run `make html` and `make test`.
+Your own tests go in `tests/site/`, which an upgrade never touches.
 """
 
 
 def write_site(site: NewSite, dest: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=IGNORED)
-        elif source.is_file():
-            shutil.copy2(source, dest / name)
-    (dest / "tests").mkdir()
-    for name in GENERIC_TESTS:
-        source = ROOT / "tests" / name
-        if source.is_dir():
-            shutil.copytree(source, dest / "tests" / name, ignore=IGNORED)
-        elif source.is_file():
-            shutil.copy2(source, dest / "tests" / name)
-    # The Read the Docs configuration names no file of the person's: the
-    # Makefile and the extension derive them.
-    shutil.copy2(ROOT / ".readthedocs.yaml", dest / ".readthedocs.yaml")
+    # The machinery (resume.scaffold.machinery), which `make upgrade` replaces later,
+    # and the new site's authoring guide.
+    copy_machinery(ROOT, dest)
+    for name, text in guide_pages().items():
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        (dest / name).write_text(text, encoding="utf-8")
     (dest / "conf.py").write_text(conf_text(site), encoding="utf-8")
     # The new site's `make lint` checks conf.py as this one's does.
     if importlib.util.find_spec("ruff") is not None:
-        subprocess.run([sys.executable, "-m", "ruff", "format", "--quiet", str(dest / "conf.py")], check=False)
+        subprocess.run(
+            [sys.executable, "-m", "ruff", "format", "--quiet", "--no-cache", str(dest / "conf.py")], check=False
+        )
     (dest / "references.bib").write_text("", encoding="utf-8")
     (dest / "README.md").write_text(readme_text(site), encoding="utf-8")
     for path, text in sorted(site.pages.items()):
@@ -209,6 +193,11 @@ def main(argv: list[str] | None = None) -> int:
         for problem in refused.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    if args.source is None:
+        # The starter's own pages, which say the name and the date from conf.py,
+        # and speak from this month (or the starter's last date, if that is later).
+        site.pages = starter_pages()
+        site.as_of = max(site.as_of, this_month())
     write_site(site, dest)
     pages = sum(1 for path in site.pages if path.startswith(("experience/", "projects/")))
     print(

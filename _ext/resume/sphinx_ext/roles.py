@@ -1,4 +1,4 @@
-"""Roles other than the domain's: ``{email}`` and ``{career}``."""
+"""Roles other than the domain's: ``{email}``, ``{career}`` and ``{person}``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from sphinx.util.docutils import SphinxRole
 
 from resume.core.hints import nearest
 from resume.core.standing import KEYS
+from resume.core.dates import format_month, parse_month
 from resume.core.vocabulary import Subtype
 from resume.sphinx_ext.domain import domain_of
 from resume.sphinx_ext.nodes import aggregate, email_link, spoken_address
@@ -39,3 +40,30 @@ class CareerRole(SphinxRole):
         node = aggregate(directive="career", options={"key": key}, docname=self.env.docname)
         self.set_source_info(node)
         return [node], []
+
+
+#: What ``{person}`` can say: the person block's values in conf.py.
+PERSON_KEYS = ("name", "label", "as-of")
+
+
+class PersonRole(SphinxRole):
+    """``{person}`name` ``: a value of conf.py's person block (``name``, ``label``,
+    ``as-of``), so that no page types what the person block already says."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        key = self.text.strip()
+        config = self.env.config
+        if key == "name":
+            text = str(config.project)
+        elif key == "label":
+            text = str((config.resume_basics or {}).get("label", ""))
+        elif key == "as-of":
+            text = format_month(parse_month(config.resume_as_of))
+        else:
+            warn(
+                Subtype.DIRECTIVE,
+                f"person: {key!r} is not a value of the person block: write one of {', '.join(PERSON_KEYS)}",
+                (self.env.docname, self.lineno),
+            )
+            text = key
+        return [nodes.Text(text)], []
