@@ -5,9 +5,9 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
+from resume.core.dates import format_month, parse_month
 from resume.core.hints import nearest
 from resume.core.standing import KEYS
-from resume.core.dates import format_month, parse_month
 from resume.core.vocabulary import Subtype
 from resume.sphinx_ext.domain import domain_of
 from resume.sphinx_ext.nodes import aggregate, email_link, spoken_address
