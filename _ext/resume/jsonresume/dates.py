@@ -9,6 +9,7 @@ as long as it still names the month the page says.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 
 from resume.core.dates import month, year_of
@@ -20,15 +21,15 @@ def date_problem(text: str) -> str | None:
     """Why ``text`` is not a real JSON Resume date, or None when it is one."""
     found = _DATE.fullmatch(text)
     if not found:
-        return f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+        return f"{json.dumps(text, ensure_ascii=False)} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
     year, month_text, day_text = found.groups()
     if month_text is not None and not 1 <= int(month_text) <= 12:
-        return f"{text!r} is not a real month"
+        return f"{json.dumps(text, ensure_ascii=False)} is not a real month"
     if day_text is not None:
         try:
             datetime.date(int(year), int(month_text), int(day_text))
         except ValueError:
-            return f"{text!r} is not a real day"
+            return f"{json.dumps(text, ensure_ascii=False)} is not a real day"
     return None
 
 

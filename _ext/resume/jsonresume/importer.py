@@ -21,7 +21,8 @@ from resume.core.text import words_of
 from resume.jsonresume.dates import month_of, site_date
 from resume.jsonresume.export import PERSON_SECTIONS
 from resume.jsonresume.markdown import front_matter, inline, slugify
-from resume.jsonresume.schema import pointer, schema_problems
+from resume.jsonresume.repair import read_date, repair
+from resume.jsonresume.schema import DATED, json_text, pointer, schema_problems
 
 # What each section's entries carry onto the site; any other key is reported.
 CARRIED = {
@@ -71,6 +72,7 @@ class NewSite:
     levels: list[str] = field(default_factory=list)  # skill levels, in order of first use
     pages: dict[str, str] = field(default_factory=dict)  # relative path -> text
     report: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)  # what was read differently from how it is written
 
 
 def _key(name: str) -> str:
@@ -84,14 +86,17 @@ def site_problems(document: Any) -> list[str]:
         return problems
     basics = document.get("basics") or {}
     if not words_of(basics.get("name")):
-        problems.append(f"{pointer('basics', 'name')}: the site needs the person's name")
+        problems.append(f"{pointer('basics', 'name')}: the site needs the person's name; write it as a string")
     for index, entry in enumerate(document.get("work") or []):
         if not words_of(entry.get("name")):
-            problems.append(f"{pointer('work', index, 'name')}: every work entry needs the organisation's name")
+            problems.append(
+                f"{pointer('work', index, 'name')}: every work entry needs the organisation's name "
+                "(name, or company as files before JSON Resume 1.0 write it)"
+            )
         if not words_of(entry.get("position")):
-            problems.append(f"{pointer('work', index, 'position')}: every work entry needs a position")
+            problems.append(f"{pointer('work', index, 'position')}: every work entry needs a position (its title)")
         if not entry.get("startDate"):
-            problems.append(f"{pointer('work', index, 'startDate')}: every position needs a start date")
+            problems.append(f"{pointer('work', index, 'startDate')}: every position needs a start date (YYYY-MM)")
     for index, entry in enumerate(document.get("projects") or []):
         if not words_of(entry.get("name")):
             problems.append(f"{pointer('projects', index, 'name')}: every project needs a name")
@@ -108,8 +113,15 @@ def check(document: Any) -> None:
 
 
 def plan_site(document: Any, *, fallback_as_of: str) -> NewSite:
-    check(document)
-    return _Planner(document, fallback_as_of).plan()
+    """The pages of a new site; what was repaired on the way is in ``repairs``.
+
+    ``fallback_as_of`` is the as-of date of a file without any date.
+    """
+    repaired, repairs = repair(document)
+    check(repaired)
+    site = _Planner(repaired, fallback_as_of).plan()
+    site.repairs = repairs
+    return site
 
 
 @dataclass
@@ -197,7 +209,7 @@ class _Planner:
                 self.report.append(f"{pointer(*where)}: kept for private builds only (-t private)")
         meta = self.doc.get("meta") or {}
         for key in meta:
-            use = "gives the as-of date; " if key == "lastModified" else ""
+            use = "counts for the as-of date; " if key == "lastModified" else ""
             self.report.append(f"{pointer('meta', key)}: {use}not carried, the export writes its own")
         for section, carried in CARRIED.items():
             for index, entry in enumerate(self.doc.get(section) or []):
@@ -223,18 +235,33 @@ class _Planner:
         return kept
 
     def _as_of(self) -> str:
-        stamp = (self.doc.get("meta") or {}).get("lastModified")
-        if isinstance(stamp, str) and len(stamp) >= 7 and _is_month(stamp[:7]):
-            return stamp[:7]
+        """The latest month of ``meta.lastModified`` and of every date in the file.
+
+        A bare year counts as its first month, the latest the file says for sure.
+        """
         dates = [
-            site_date(value)
-            for section in ("work", "projects", "education")
-            for entry in self.doc.get(section) or []
-            for key in ("startDate", "endDate")
+            (pointer(section, index, key), value)
+            for section, keys in DATED.items()
+            for index, entry in enumerate(self.doc.get(section) or [])
+            for key in keys
             if isinstance(value := entry.get(key), str)
         ]
-        months = [d if len(d) == 7 else f"{d}-12" for d in dates]
-        return max(months) if months else self.fallback_as_of
+        stamp = (self.doc.get("meta") or {}).get("lastModified")
+        if isinstance(stamp, str):  # a date and time, as the schema says: its date
+            stamp = read_date(stamp)[0] or stamp
+            dates.append((pointer("meta", "lastModified"), stamp))
+        months = [(_first_month(value), where) for where, value in dates]
+        months = [(month, where) for month, where in months if _is_month(month)]
+        if not months:
+            return self.fallback_as_of
+        latest = max(month for month, _ in months)
+        if not (isinstance(stamp, str) and _first_month(stamp) == latest):
+            where = next(where for month, where in months if month == latest)
+            given = (
+                f"later than meta.lastModified {json_text(stamp)}" if isinstance(stamp, str) else "no meta.lastModified"
+            )
+            self.report.append(f"{where}: gives the as-of date {latest}, the latest in the file ({given})")
+        return latest
 
     # -- employers ----------------------------------------------------------------------
 
@@ -284,7 +311,7 @@ class _Planner:
                 where = pointer("projects", index)
                 if project.employer is None:
                     self.report.append(
-                        f"{where}: no work entry is named {entity!r} or contains its dates; "
+                        f"{where}: no work entry is named {json_text(entity)} or contains its dates; "
                         f"it is on the independent projects page"
                         if entity
                         else f"{where}: no entity, and no work entry contains its dates; "
@@ -292,8 +319,8 @@ class _Planner:
                     )
                 else:
                     self.report.append(
-                        f"{where}: placed at employer page {project.employer!r}, whose dates contain it"
-                        + (f" (its entity {entity!r} names no work entry)" if entity else "")
+                        f"{where}: placed at employer page {json_text(project.employer)}, whose dates contain it"
+                        + (f" (its entity {json_text(entity)} names no work entry)" if entity else "")
                     )
             projects.append(project)
         return projects
@@ -347,7 +374,9 @@ class _Planner:
                     categories.setdefault(OTHER_SKILLS, {})[keyword] = {"name": keyword}
                     listed.add(keyword)
         if OTHER_SKILLS in categories:
-            self.report.append(f"skills: project keywords missing from /skills are listed under {OTHER_SKILLS!r}")
+            self.report.append(
+                f"skills: project keywords missing from /skills are listed under {json_text(OTHER_SKILLS)}"
+            )
         if not categories:
             return None
         catalogue = {
@@ -489,6 +518,10 @@ def _unique_names(values: list[Any]) -> list[str]:
 def _person_slug(name: str) -> str:
     slug = slugify(name, "resume")
     return slug if slug[0].isalpha() else f"r-{slug}"
+
+
+def _first_month(date: str) -> str:
+    return date[:7] if len(date) >= 7 else f"{date[:4]}-01"
 
 
 def _is_month(text: str) -> bool:

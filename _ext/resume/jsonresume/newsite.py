@@ -15,11 +15,8 @@ comes from :data:`STARTER`.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
-import pprint
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -64,26 +61,66 @@ STARTER: dict[str, Any] = {
 }
 
 
+LINE_LENGTH = 120  # pyproject.toml's [tool.ruff] line-length
+INDENT = "    "
+
+
+def py_string(text: str) -> str:
+    """A string literal as ``ruff format`` writes it: double quotes unless that means escaping."""
+    if '"' in text and "'" not in text:
+        return repr(text)
+    return json.dumps(text, ensure_ascii=False)
+
+
+def py_value(value: Any, prefix: str = "", level: int = 0, suffix: str = "") -> str:
+    """``prefix`` + ``value`` as a Python literal + ``suffix``, laid out as ``ruff format`` lays it out.
+
+    On one line when it fits the line length, else one item a line with a trailing comma.
+    """
+    indent = INDENT * level
+    flat = _flat(value)
+    if len(indent) + len(prefix) + len(flat) + len(suffix) <= LINE_LENGTH or not isinstance(value, dict | list):
+        return f"{indent}{prefix}{flat}{suffix}"
+    if isinstance(value, dict):
+        items = [py_value(item, f"{py_string(str(key))}: ", level + 1, ",") for key, item in value.items()]
+        opening, closing = "{", "}"
+    else:
+        items = [py_value(item, "", level + 1, ",") for item in value]
+        opening, closing = "[", "]"
+    return "\n".join([f"{indent}{prefix}{opening}", *items, f"{indent}{closing}{suffix}"])
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, str):
+        return py_string(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py_string(str(k))}: {_flat(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flat(v) for v in value) + "]"
+    return repr(value)
+
+
 def conf_text(site: NewSite) -> str:
-    """This repository's conf.py with the person block written for ``site``."""
+    """This repository's conf.py with the person block written for ``site``, ruff-format clean."""
     conf = (ROOT / "conf.py").read_text(encoding="utf-8")
     year = site.as_of[:4]
-    basics = pprint.pformat(site.basics, width=88, sort_dicts=False)
     block = (
-        f"project = author = {site.name!r}\n"
-        f"copyright = {f'{year}, {site.name}'!r}\n"
-        "# The file names of the PDFs and the ePub, and the ePub's identifier.\n"
-        f"resume_slug = {site.slug!r}\n"
-        '# The month the résumé speaks from: "ongoing" ends and the PDF title pages.\n'
-        f"resume_as_of = {site.as_of!r}\n"
-        "# Contact details for the home page and the JSON Resume export (`make json`);\n"
-        '# those under "private" are written only with `-t private`.\n'
-        f"resume_basics = {basics}\n"
+        py_value(site.name, "project = author = ")
+        + "\n"
+        + py_value(f"{year}, {site.name}", "copyright = ")
+        + "\n# The file names of the PDFs and the ePub, and the ePub's identifier.\n"
+        + py_value(site.slug, "resume_slug = ")
+        + '\n# The month the résumé speaks from: "ongoing" ends and the PDF title pages.\n'
+        + py_value(site.as_of, "resume_as_of = ")
+        + "\n# Contact details for the home page and the JSON Resume export (`make json`);\n"
+        + '# those under "private" are written only with `-t private`.\n'
+        + py_value(site.basics, "resume_basics = ")
+        + "\n"
     )
     block += "# Directions for tailored two-page résumés: none yet.\nresume_directions = {}\n"
     block += "# The keywords of the PDFs' metadata.\nresume_pdf_keywords = []\n"
     if site.levels:
-        block += f"# The skill levels the résumé states.\nresume_levels = {site.levels!r}\n"
+        block += "# The skill levels the résumé states.\n" + py_value(site.levels, "resume_levels = ") + "\n"
     text, count = PERSON_BLOCK.subn(lambda m: m[1] + "\n" + block + m[3], conf)
     if count != 1:
         raise RuntimeError("conf.py has no person block to replace")
@@ -154,12 +191,8 @@ def write_site(site: NewSite, dest: Path) -> None:
     for name, text in guide_pages().items():
         (dest / name).parent.mkdir(parents=True, exist_ok=True)
         (dest / name).write_text(text, encoding="utf-8")
+    # Written as `ruff format` writes it: the new site's `make lint` checks conf.py.
     (dest / "conf.py").write_text(conf_text(site), encoding="utf-8")
-    # The new site's `make lint` checks conf.py as this one's does.
-    if importlib.util.find_spec("ruff") is not None:
-        subprocess.run(
-            [sys.executable, "-m", "ruff", "format", "--quiet", "--no-cache", str(dest / "conf.py")], check=False
-        )
     (dest / "references.bib").write_text("", encoding="utf-8")
     (dest / "README.md").write_text(readme_text(site), encoding="utf-8")
     for path, text in sorted(site.pages.items()):
@@ -181,8 +214,16 @@ def main(argv: list[str] | None = None) -> int:
         origin = "the starter"
     else:
         try:
-            document = json.loads(Path(args.source).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError) as error:
+            # utf-8-sig: a byte order mark, as some editors write, is not part of the JSON.
+            document = json.loads(Path(args.source).read_text(encoding="utf-8-sig"))
+        except json.JSONDecodeError as error:
+            print(
+                f"make new: {args.source} is not JSON, at line {error.lineno}, column {error.colno}: "
+                f"{error.msg}; nothing written",
+                file=sys.stderr,
+            )
+            return 2
+        except (OSError, UnicodeDecodeError) as error:
             print(f"make new: cannot read {args.source}: {error}; nothing written", file=sys.stderr)
             return 2
         origin = str(args.source)
@@ -203,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"make new: {dest}: a site for {site.name} from {origin}, as of {site.as_of}, {pages} pages of work and projects"
     )
+    if site.repairs:
+        print("Repaired (read as JSON Resume means it):")
+        for line in site.repairs:
+            print(f"  {line}")
     if site.report:
         print("Not carried, or carried differently:")
         for line in site.report:

@@ -27,6 +27,7 @@ DATED = {
     "certificates": ("date",),
     "publications": ("releaseDate",),
 }
+DATE_KEYS = {key for keys in DATED.values() for key in keys} | {"lastModified"}
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -40,10 +41,48 @@ def pointer(*parts: str | int) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
+def json_kind(value: object) -> str:
+    """The JSON word for the kind of ``value``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+def json_text(value: object, limit: int = 60) -> str:
+    """``value`` as JSON writes it, shortened to ``limit`` characters."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+WANTED = {"string": "a string", "array": "an array", "object": "an object", "number": "a number", "integer": "a number"}
+
+
+def _message(error: Any) -> str:
+    """The schema's complaint in JSON's words (``null``, ``string``, ``object``…), not Python's."""
+    value = error.instance
+    if error.validator == "type":
+        kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = " or ".join(WANTED.get(str(kind), str(kind)) for kind in kinds)
+        return f"{json_text(value)} is {json_kind(value)}; JSON Resume wants {wanted} here"
+    if error.validator == "pattern" and error.absolute_path and error.absolute_path[-1] in DATE_KEYS:
+        return f"{json_text(value)} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+    if error.validator == "additionalProperties":
+        return "JSON Resume allows no other keys here"
+    return f"{json_text(value)} does not satisfy the schema ({error.validator} {json_text(error.validator_value)})"
+
+
 def schema_problems(document: Any) -> list[str]:
     """What the JSON Resume schema and real dates say is wrong, one line each."""
     found = [
-        f"{pointer(*error.absolute_path) or '/'}: {error.message}"
+        f"{pointer(*error.absolute_path) or '/'}: {_message(error)}"
         for error in sorted(validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     ]
     if isinstance(document, dict):
@@ -69,7 +108,7 @@ def _date_problems(document: dict[str, Any]) -> Iterator[str]:
                 and date_problem(end) is None
                 and month_of(end, is_end=True) < month_of(start, is_end=False)
             ):
-                yield f"{pointer(section, index, 'endDate')}: {end!r} is before startDate {start!r}"
+                yield f"{pointer(section, index, 'endDate')}: {json_text(end)} is before startDate {json_text(start)}"
 
 
 def is_link(url: object) -> bool:

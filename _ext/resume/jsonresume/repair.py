@@ -1,0 +1,234 @@
+"""What people write in JSON Resume files, read as the schema means it.
+
+:func:`repair` returns a repaired copy of a document and one line per repair,
+each located by the JSON pointer of the value it is about:
+
+- the keys of JSON Resume before 1.0 (``company``, ``website``, ``picture``,
+  ``gpa``) are read as their successors (``name``, ``url``, ``image``, ``score``);
+- an empty string, ``null``, an empty array or an empty object is absent (an
+  absent ``endDate`` means ongoing, and so do ``"present"`` and its kin);
+- dates written with one-digit months or days (``2023-9-28``), as a date and
+  time (``2023-09-28T10:00:00Z``), with slashes (``2023/09``) or with the
+  month's name (``Sep 2023``) are written ``YYYY``, ``YYYY-MM`` or
+  ``YYYY-MM-DD``; a day the month does not have keeps the month;
+- a number where the schema wants a string is that number's text, and a
+  string where it wants an array is an array of that one string;
+- a date that cannot be read is left out where the site does not carry it
+  (volunteer, awards, certificates, publications), and left for the check to
+  refuse where it does.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import json
+import re
+from typing import Any
+
+from resume.jsonresume.schema import DATED, json_text, pointer, validator
+
+# Keys renamed by JSON Resume 1.0: {section: {old: new}}; "basics" is the object itself.
+RENAMED: dict[str, dict[str, str]] = {
+    "basics": {"website": "url", "picture": "image"},
+    "work": {"company": "name", "website": "url"},
+    "volunteer": {"website": "url"},
+    "education": {"gpa": "score"},
+    "publications": {"website": "url"},
+    "projects": {"website": "url"},
+}
+# Where the site carries the dates: a date it cannot read there is refused, elsewhere left out.
+CARRIED_DATES = {"work", "projects", "education"}
+ONGOING_WORDS = {"present", "current", "currently", "now", "ongoing", "today", "till date", "to date", "current job"}
+MONTH_WORDS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_NUMERIC = re.compile(
+    r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{4})")
+_NAMED = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(?:(\d{1,2}),?\s+)?(\d{4})")
+
+
+def read_date(text: str) -> tuple[str | None, str]:
+    """``text`` as a JSON Resume date, and what was done to it ("" when nothing).
+
+    None when it cannot be read as a date at all.
+    """
+    stripped = " ".join(text.split())
+    year: int
+    month: int | None = None
+    day: int | None = None
+    if found := _NUMERIC.fullmatch(stripped):
+        year = int(found[1])
+        month = int(found[2]) if found[2] else None
+        day = int(found[3]) if found[3] else None
+    elif found := _MONTH_YEAR.fullmatch(stripped):
+        year, month = int(found[2]), int(found[1])
+    elif (found := _NAMED.fullmatch(stripped)) and found[2].casefold() in MONTH_WORDS:
+        year, month = int(found[4]), MONTH_WORDS[found[2].casefold()]
+        day_text = found[1] or found[3]
+        day = int(day_text) if day_text else None
+    else:
+        return None, ""
+    if month is not None and not 1 <= month <= 12:
+        return None, ""
+    if month is None:
+        result = f"{year:04d}"
+    elif day is None:
+        result = f"{year:04d}-{month:02d}"
+    else:
+        try:
+            result = datetime.date(year, month, day).isoformat()
+        except ValueError:
+            return f"{year:04d}-{month:02d}", f"{json_text(text)} has no such day; kept as the month"
+    return result, ("" if result == text else f"{json_text(text)} read as {json_text(result)}")
+
+
+class _Repairs:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def say(self, where: tuple[str | int, ...], what: str) -> None:
+        self.lines.append(f"{pointer(*where) or '/'}: {what}")
+
+    # -- renamed keys ----------------------------------------------------------------
+
+    def renamed(self, doc: dict[str, Any]) -> None:
+        for section, renames in RENAMED.items():
+            value = doc.get(section)
+            entries: list[tuple[tuple[str | int, ...], Any]]
+            if section == "basics":
+                entries = [((section,), value)]
+            else:
+                entries = [((section, i), e) for i, e in enumerate(value)] if isinstance(value, list) else []
+            for where, entry in entries:
+                if not isinstance(entry, dict):
+                    continue
+                for old, new in renames.items():
+                    if old not in entry:
+                        continue
+                    if entry.get(new) in (None, "", [], {}):
+                        entry[new] = entry.pop(old)
+                        self.say(
+                            (*where, old), f"read as {pointer(*where, new)} (the key's name before JSON Resume 1.0)"
+                        )
+                    elif entry[old] in (None, "", [], {}) or entry[old] == entry[new]:
+                        del entry[old]
+                        self.say((*where, old), f"left out: {pointer(*where, new)} is given")
+                    else:
+                        self.say((*where, old), f"not carried: {pointer(*where, new)} is given and differs")
+
+    # -- empty values ----------------------------------------------------------------
+
+    def emptied(self, value: Any, where: tuple[str | int, ...]) -> Any:
+        if isinstance(value, dict):
+            for key in list(value):
+                value[key] = self.emptied(value[key], (*where, key))
+                if _is_empty(value[key]):
+                    what = "null" if value[key] is None else f"empty ({json_text(value[key])})"
+                    ongoing = " (the position is ongoing)" if key == "endDate" and where[:1] == ("work",) else ""
+                    self.say((*where, key), f"{what}, read as absent{ongoing}")
+                    del value[key]
+        elif isinstance(value, list):
+            kept = []
+            for index, item in enumerate(value):
+                item = self.emptied(item, (*where, index))
+                if _is_empty(item):
+                    what = "null" if item is None else f"empty ({json_text(item)})"
+                    self.say((*where, index), f"{what}, left out")
+                else:
+                    kept.append(item)
+            value[:] = kept
+        return value
+
+    # -- dates -------------------------------------------------------------------------
+
+    def dates(self, doc: dict[str, Any]) -> None:
+        for section, keys in DATED.items():
+            entries = doc.get(section)
+            for index, entry in enumerate(entries if isinstance(entries, list) else []):
+                if not isinstance(entry, dict):
+                    continue
+                for key in keys:
+                    self.date(entry, key, (section, index), carried=section in CARRIED_DATES)
+        meta = doc.get("meta")
+        stamp = meta.get("lastModified") if isinstance(meta, dict) else None
+        if isinstance(stamp, str) and read_date(stamp)[0] is None:
+            del meta["lastModified"]  # type: ignore[union-attr]
+            self.say(("meta", "lastModified"), f"{json_text(stamp)} is not a date; left out")
+
+    def date(self, entry: dict[str, Any], key: str, where: tuple[str | int, ...], *, carried: bool) -> None:
+        value = entry.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+            entry[key] = value = str(value)
+            self.say((*where, key), f"the number {value} read as the year {json_text(value)}")
+        if not isinstance(value, str):
+            return
+        if key == "endDate" and " ".join(value.split()).casefold() in ONGOING_WORDS:
+            del entry[key]
+            self.say((*where, key), f"{json_text(value)} read as ongoing (no endDate)")
+            return
+        result, what = read_date(value)
+        if result is None:
+            if not carried:
+                del entry[key]
+                self.say((*where, key), f"{json_text(value)} is not a date; left out (the site does not carry it)")
+            return
+        entry[key] = result
+        if what:
+            self.say((*where, key), what)
+
+    # -- kinds the schema wants ---------------------------------------------------------
+
+    def kinds(self, doc: dict[str, Any]) -> None:
+        for error in list(validator().iter_errors(doc)):
+            if error.validator != "type" or not error.absolute_path:
+                continue
+            path = tuple(error.absolute_path)
+            parent = doc
+            for part in path[:-1]:
+                parent = parent[part]
+            value, wanted = error.instance, error.validator_value
+            if wanted == "string" and isinstance(value, int | float) and not isinstance(value, bool):
+                parent[path[-1]] = json.dumps(value)
+                self.say(path, f"the number {json.dumps(value)} read as the string {json.dumps(json.dumps(value))}")
+            elif wanted == "array" and isinstance(value, str):
+                parent[path[-1]] = [value]
+                self.say(path, "a string where the schema wants an array: read as an array of that one string")
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value in ([], {}) or (isinstance(value, str) and not value.strip())
+
+
+def repair(document: Any) -> tuple[Any, list[str]]:
+    """A repaired copy of ``document`` and one located line per repair."""
+    if not isinstance(document, dict):
+        return document, []
+    doc = copy.deepcopy(document)
+    repairs = _Repairs()
+    repairs.emptied(doc, ())
+    repairs.renamed(doc)
+    repairs.dates(doc)
+    repairs.kinds(doc)
+    repairs.dates(doc)  # numbers made strings may be dates
+    return doc, repairs.lines
