@@ -410,10 +410,11 @@ def _position(entry: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _employer_by_dates(entry: Mapping[str, Any], employers: list[_Employer]) -> str | None:
-    start, end = entry.get("startDate"), entry.get("endDate") or entry.get("startDate")
-    if not start or not end:
+    start, end = entry.get("startDate"), entry.get("endDate")
+    if not start:
         return None
-    first, last = month_of(start, is_end=False), month_of(end, is_end=True)
+    # A project without an end is ongoing (as its page says): only an ongoing position contains it.
+    first, last = month_of(start, is_end=False), month_of(end, is_end=True) if end else 10**6
     for employer in employers:
         for _, work in employer.entries:
             held_from = month_of(work["startDate"], is_end=False)

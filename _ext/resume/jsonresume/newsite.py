@@ -66,10 +66,14 @@ INDENT = "    "
 
 
 def py_string(text: str) -> str:
-    """A string literal as ``ruff format`` writes it: double quotes unless that means escaping."""
-    if '"' in text and "'" not in text:
-        return repr(text)
-    return json.dumps(text, ensure_ascii=False)
+    """A string literal as ``ruff format`` writes it: double quotes unless single ones need fewer escapes."""
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    escaped = text.replace("\\", "\\\\").replace(quote, "\\" + quote)
+    escaped = re.sub(r"[\x00-\x1f]", lambda m: _ESCAPES.get(m[0], f"\\x{ord(m[0]):02x}"), escaped)
+    return f"{quote}{escaped}{quote}"
+
+
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def py_value(value: Any, prefix: str = "", level: int = 0, suffix: str = "") -> str:
