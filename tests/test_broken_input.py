@@ -345,7 +345,7 @@ CASES: dict[str, Case] = {
     "basics-not-json-resume": Case(
         {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + 'resume_basics = {"email": 5}\n'},
         "conf.py:8",
-        r"resume_basics: /basics/email: 5 is not of type 'string'.*\[resume\.json\]",
+        r"resume_basics: /basics/email: 5 is a number; JSON Resume wants a string here.*\[resume\.json\]",
     ),
     "slug-not-a-slug": Case(
         {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + 'resume_slug = "Ada Lovelace"\n'},

@@ -109,14 +109,17 @@ def test_a_private_build_adds_address_and_phone(site_root):
 @pytest.mark.parametrize(
     ("document", "expected"),
     [
-        ({"work": [{}, {}, {"startDate": "2019-13"}]}, "/work/2/startDate: '2019-13' is not a real month"),
-        ({"projects": [{"endDate": "2021-02-30"}]}, "/projects/0/endDate: '2021-02-30' is not a real day"),
+        ({"work": [{}, {}, {"startDate": "2019-13"}]}, '/work/2/startDate: "2019-13" is not a real month'),
+        ({"projects": [{"endDate": "2021-02-30"}]}, '/projects/0/endDate: "2021-02-30" is not a real day'),
         (
             {"work": [{"startDate": "2020-05", "endDate": "2019"}]},
-            "/work/0/endDate: '2019' is before startDate '2020-05'",
+            '/work/0/endDate: "2019" is before startDate "2020-05"',
         ),
-        ({"work": [{"startDate": "May 2020"}]}, "/work/0/startDate: 'May 2020' does not match"),
-        ({"basics": {"name": 7}}, "/basics/name: 7 is not of type 'string'"),
+        (
+            {"work": [{"startDate": "May 2020"}]},
+            '/work/0/startDate: "May 2020" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+        ),
+        ({"basics": {"name": 7}}, "/basics/name: 7 is a number; JSON Resume wants a string here"),
     ],
 )
 def test_schema_problems_are_located_by_json_pointer(document, expected):
