@@ -282,3 +282,25 @@ def test_the_generated_conf_py_is_ruff_clean(tmp_path):
     exec(compile(block[2], "conf.py", "exec"), namespace)
     assert namespace["project"] == 'Quinn "Q" O\'Quote'
     assert namespace["resume_basics"]["private"]["address"] == "Line 1\nLine 2"
+
+
+def test_the_index_pages_list_employers_and_projects_in_the_sites_order():
+    """Latest end first (an ongoing job ends at the as-of date), then latest start."""
+    site = plan(
+        {
+            "basics": {"name": "Olga Order"},
+            "work": [
+                {"name": "Long Co", "position": "Dev", "startDate": "2019-03"},
+                {"name": "Side Co", "position": "Consultant", "startDate": "2020-01", "endDate": "2021-06"},
+            ],
+            "projects": [
+                {"name": "At Long", "entity": "Long Co", "startDate": "2019-05", "endDate": "2019-06"},
+                {"name": "At Side", "entity": "Side Co", "startDate": "2020-05", "endDate": "2020-06"},
+            ],
+        }
+    )
+    assert site.as_of == "2021-06"
+    experience = site.pages["experience/index.md"]
+    assert experience.index("\nside-co\n") < experience.index("\nlong-co\n")
+    projects = site.pages["projects/index.md"]
+    assert projects.index("\nat-side\n") < projects.index("\nat-long\n")

@@ -170,7 +170,7 @@ class _Planner:
         for project in projects:
             pages[f"projects/{project.slug}.md"] = self._project_page(project, employers)
         pages["experience/index.md"] = _experience_index(employers, site.as_of)
-        pages["projects/index.md"] = _projects_index(projects)
+        pages["projects/index.md"] = _projects_index(projects, employers, site.as_of)
         independent = [p for p in projects if p.employer is None]
         if independent:
             pages[f"projects/{INDEPENDENT}.md"] = _independent_page(independent)
@@ -424,11 +424,23 @@ def _employer_by_dates(entry: Mapping[str, Any], employers: list[_Employer]) -> 
     return None
 
 
-def _experience_index(employers: list[_Employer], as_of: str) -> str:
-    def latest(employer: _Employer) -> str:
-        return max((e.get("endDate") or "9999") for _, e in employer.entries)
+def _newest_first(employers: list[_Employer], as_of: str) -> list[_Employer]:
+    """The site's order (resume.core.career.newest_first): latest end, then latest start, then name."""
+    now = _as_int(as_of)
 
-    ordered = sorted(employers, key=latest, reverse=True)
+    def newest(employer: _Employer) -> tuple[int, int, tuple[str, str]]:
+        starts = [month_of(e["startDate"], is_end=False) for _, e in employer.entries]
+        ends = [
+            month_of(e["endDate"], is_end=True) if e.get("endDate") else max(start, now)
+            for start, (_, e) in zip(starts, employer.entries, strict=True)
+        ]
+        return (-max(ends), -max(starts), (employer.name.casefold(), employer.name))
+
+    return sorted(employers, key=newest)
+
+
+def _experience_index(employers: list[_Employer], as_of: str) -> str:
+    ordered = _newest_first(employers, as_of)
     toctree = "\n".join(e.slug for e in ordered)
     chart = "```{timeline}\n:show: positions\n```\n\n```{career-summary}\n```\n\n" if employers else ""
     return (
@@ -441,10 +453,11 @@ def _experience_index(employers: list[_Employer], as_of: str) -> str:
     )
 
 
-def _projects_index(projects: list[_Project]) -> str:
-    entries = ([INDEPENDENT] if any(p.employer is None for p in projects) else []) + [
-        p.slug for p in projects if p.employer is not None
-    ]
+def _projects_index(projects: list[_Project], employers: list[_Employer], as_of: str) -> str:
+    # Grouped by employer, employers newest first, as the site's lists give them.
+    rank = {e.slug: i for i, e in enumerate(_newest_first(employers, as_of))}
+    placed = sorted((p for p in projects if p.employer is not None), key=lambda p: rank[p.employer or ""])
+    entries = ([INDEPENDENT] if any(p.employer is None for p in projects) else []) + [p.slug for p in placed]
     toctree = "\n".join(entries)
     return (
         "# Projects\n\nThe projects of the résumé, one page each, listed below under the employer\n"
