@@ -131,6 +131,8 @@ def test_a_day_past_the_months_end_keeps_the_month():
         ("Sep 2023", "2023-09"),
         ("September 28, 2023", "2023-09-28"),
         ("2023", "2023"),
+        ("2023-00", "2023"),
+        ("2023-09-00", "2023-09"),
         ("2023-13", None),
         ("soon", None),
     ],
@@ -168,6 +170,22 @@ def test_numbers_for_strings_and_a_string_for_an_array():
     assert front(site.pages["education.md"])["jsonresume"]["education"][0]["score"] == "3.7"
     assert '/work/0/startDate: the number 2018 read as the year "2018"' in site.repairs
     assert '/education/0/score: the number 3.7 read as the string "3.7"' in site.repairs
+
+
+def test_comma_separated_keywords_and_a_location_in_words():
+    site = plan(
+        {
+            "basics": {"name": "Kai Keywords", "location": "Oslo, Norway"},
+            "skills": [{"name": "Languages", "keywords": "Rust, Go ,"}],
+        }
+    )
+    assert site.basics["location"] == {"city": "Oslo, Norway"}
+    assert '/skills/0/keywords: a string where the schema wants an array: read as ["Rust", "Go"]' in site.repairs
+    assert (
+        '/basics/location: a string where the schema wants an object: read as the city, "Oslo, Norway"' in site.repairs
+    )
+    catalogue = front(site.pages["skills.md"])["resume"]["categories"]
+    assert [skill["name"] for skill in catalogue[0]["skills"]] == ["Rust", "Go"]
 
 
 def test_the_as_of_date_is_the_latest_date_in_the_file():

@@ -11,8 +11,10 @@ each located by the JSON pointer of the value it is about:
   time (``2023-09-28T10:00:00Z``), with slashes (``2023/09``) or with the
   month's name (``Sep 2023``) are written ``YYYY``, ``YYYY-MM`` or
   ``YYYY-MM-DD``; a day the month does not have keeps the month;
-- a number where the schema wants a string is that number's text, and a
-  string where it wants an array is an array of that one string;
+- a number where the schema wants a string is that number's text, a string
+  where it wants an array is an array of that one string (``keywords``: of
+  its comma-separated words), and a string ``basics.location`` is its city;
+- a month or day written ``00`` is not known: the date keeps what is;
 - a date that cannot be read is left out where the site does not carry it
   (volunteer, awards, certificates, publications), and left for the check to
   refuse where it does.
@@ -89,6 +91,10 @@ def read_date(text: str) -> tuple[str | None, str]:
         day = int(day_text) if day_text else None
     else:
         return None, ""
+    if month == 0:  # "2020-00" or "2020-00-00": the month is not known
+        month = day = None
+    elif day == 0:
+        day = None
     if month is not None and not 1 <= month <= 12:
         return None, ""
     if month is None:
@@ -211,9 +217,15 @@ class _Repairs:
             if wanted == "string" and isinstance(value, int | float) and not isinstance(value, bool):
                 parent[path[-1]] = json.dumps(value)
                 self.say(path, f"the number {json.dumps(value)} read as the string {json.dumps(json.dumps(value))}")
+            elif wanted == "array" and isinstance(value, str) and path[-1] == "keywords":
+                parent[path[-1]] = [word.strip() for word in value.split(",") if word.strip()]
+                self.say(path, f"a string where the schema wants an array: read as {json_text(parent[path[-1]])}")
             elif wanted == "array" and isinstance(value, str):
                 parent[path[-1]] = [value]
                 self.say(path, "a string where the schema wants an array: read as an array of that one string")
+            elif wanted == "object" and isinstance(value, str) and path == ("basics", "location"):
+                parent[path[-1]] = {"city": value}
+                self.say(path, f"a string where the schema wants an object: read as the city, {json_text(value)}")
 
 
 def _is_empty(value: Any) -> bool:
