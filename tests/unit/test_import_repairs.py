@@ -67,11 +67,41 @@ def test_keys_of_files_before_json_resume_1_0_are_read_as_their_successors():
 
 
 def test_both_old_and_new_key_given_the_new_one_counts():
-    document, repairs = repair(
-        {"basics": {"name": "N"}, "work": [{"company": "Old Name", "name": "New Name", "position": "P"}]}
+    repaired = repair({"basics": {"name": "N"}, "work": [{"company": "Old Name", "name": "New Name", "position": "P"}]})
+    assert repaired.document["work"][0] == {"name": "New Name", "position": "P", "company": "Old Name"}
+    assert repaired.lines == ["/work/0/company: not carried: /work/0/name is given and differs"]
+
+
+def test_repairs_and_problems_after_an_empty_entry_point_into_the_file():
+    document = {
+        "basics": {"name": "Pia Pointer"},
+        "work": [
+            {},
+            {"company": "Later Ltd", "position": "Dev", "startDate": "2020-1"},
+            {"name": "", "position": ""},
+            {"name": "Nope", "position": "Dev"},
+        ],
+    }
+    with pytest.raises(ImportRefused) as refused:
+        plan(document)
+    assert refused.value.problems == ["/work/3/startDate: every position needs a start date (YYYY-MM)"]
+    document["work"][3]["startDate"] = "2021-13-01"
+    with pytest.raises(ImportRefused) as refused:
+        plan(document)
+    assert refused.value.problems[0].startswith('/work/3/startDate: "2021-13-01" is not a real month')
+    del document["work"][3]
+    site = plan(document)
+    assert site.repairs == [
+        "/work/0: empty ({}), left out",
+        '/work/2/name: empty (""), read as absent',
+        '/work/2/position: empty (""), read as absent',
+        "/work/2: empty ({}), left out",
+        "/work/1/company: read as /work/1/name (the key's name before JSON Resume 1.0)",
+        '/work/1/startDate: "2020-1" read as "2020-01"',
+    ]
+    assert (
+        "/work/1/startDate: gives the as-of date 2020-01, the latest in the file (no meta.lastModified)" in site.report
     )
-    assert document["work"][0] == {"name": "New Name", "position": "P", "company": "Old Name"}
-    assert repairs == ["/work/0/company: not carried: /work/0/name is given and differs"]
 
 
 def test_empty_strings_and_null_are_absent_and_a_job_without_end_is_ongoing():

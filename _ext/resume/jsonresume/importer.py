@@ -117,10 +117,14 @@ def plan_site(document: Any, *, fallback_as_of: str) -> NewSite:
 
     ``fallback_as_of`` is the as-of date of a file without any date.
     """
-    repaired, repairs = repair(document)
-    check(repaired)
-    site = _Planner(repaired, fallback_as_of).plan()
-    site.repairs = repairs
+    repaired = repair(document)
+    try:
+        check(repaired.document)
+    except ImportRefused as refused:
+        raise ImportRefused([repaired.in_file(problem) for problem in refused.problems]) from None
+    site = _Planner(repaired.document, fallback_as_of).plan()
+    site.repairs = repaired.lines
+    site.report = [repaired.in_file(line) for line in site.report]
     return site
 
 

@@ -26,6 +26,7 @@ import copy
 import datetime
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from resume.jsonresume.schema import DATED, json_text, pointer, validator
@@ -112,6 +113,8 @@ def read_date(text: str) -> tuple[str | None, str]:
 class _Repairs:
     def __init__(self) -> None:
         self.lines: list[str] = []
+        # For each array that lost empty items (by its pointer in the file): the file's index of each kept item.
+        self.kept: dict[tuple[str | int, ...], list[int]] = {}
 
     def say(self, where: tuple[str | int, ...], what: str) -> None:
         self.lines.append(f"{pointer(*where) or '/'}: {what}")
@@ -155,7 +158,7 @@ class _Repairs:
                     self.say((*where, key), f"{what}, read as absent{ongoing}")
                     del value[key]
         elif isinstance(value, list):
-            kept = []
+            kept, indices = [], []
             for index, item in enumerate(value):
                 item = self.emptied(item, (*where, index))
                 if _is_empty(item):
@@ -163,6 +166,9 @@ class _Repairs:
                     self.say((*where, index), f"{what}, left out")
                 else:
                     kept.append(item)
+                    indices.append(index)
+            if len(kept) < len(value):
+                self.kept[where] = indices
             value[:] = kept
         return value
 
@@ -232,15 +238,45 @@ def _is_empty(value: Any) -> bool:
     return value is None or value in ([], {}) or (isinstance(value, str) and not value.strip())
 
 
-def repair(document: Any) -> tuple[Any, list[str]]:
-    """A repaired copy of ``document`` and one located line per repair."""
+_POINTER = re.compile(r"(?<![\w/])/[^\s:,()\"]+")
+
+
+@dataclass
+class Repaired:
+    """A repaired document, what was repaired, and the way back to the file's own pointers."""
+
+    document: Any
+    lines: list[str] = field(default_factory=list)
+    kept: dict[tuple[str | int, ...], list[int]] = field(default_factory=dict)
+
+    def in_file(self, line: str) -> str:
+        """``line`` with every JSON pointer into the repaired document made a pointer into the file."""
+        return _POINTER.sub(lambda found: self._pointer(found[0]), line) if self.kept else line
+
+    def _pointer(self, text: str) -> str:
+        parts: list[str | int] = []
+        for raw in text.split("/")[1:]:
+            part = raw.replace("~1", "/").replace("~0", "~")
+            indices = self.kept.get(tuple(parts))
+            if indices is not None and part.isdigit() and int(part) < len(indices):
+                parts.append(indices[int(part)])
+            else:
+                parts.append(int(part) if part.isdigit() else part)
+        return pointer(*parts)
+
+
+def repair(document: Any) -> Repaired:
+    """A repaired copy of ``document`` and one line per repair, located in the file."""
     if not isinstance(document, dict):
-        return document, []
+        return Repaired(document)
     doc = copy.deepcopy(document)
     repairs = _Repairs()
-    repairs.emptied(doc, ())
+    repairs.emptied(doc, ())  # located in the file as it walks it
+    emptied = len(repairs.lines)
     repairs.renamed(doc)
     repairs.dates(doc)
     repairs.kinds(doc)
     repairs.dates(doc)  # numbers made strings may be dates
-    return doc, repairs.lines
+    result = Repaired(doc, kept=repairs.kept)
+    result.lines = repairs.lines[:emptied] + [result.in_file(line) for line in repairs.lines[emptied:]]
+    return result
