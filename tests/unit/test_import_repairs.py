@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import resume.jsonresume.newsite as newsite
 from resume.jsonresume.importer import ImportRefused, plan_site
 from resume.jsonresume.newsite import PERSON_BLOCK, conf_text
 from resume.jsonresume.newsite import main as make_new
@@ -282,15 +283,28 @@ def test_text_that_is_not_json_is_refused_at_its_line_and_column(tmp_path, capsy
     assert not (tmp_path / "site").exists()
 
 
-def test_a_byte_order_mark_is_not_part_of_the_json(tmp_path, capsys, monkeypatch):
-    import resume.jsonresume.newsite as newsite
-
-    source = tmp_path / "bom.json"
-    source.write_text("\ufeff" + json.dumps({"basics": {"name": "Bo Mark"}}), "utf-8")
+@pytest.mark.parametrize(
+    ("encoded", "repaired"),
+    [
+        (lambda text: "\ufeff".encode() + text.encode("utf-8"), None),
+        (lambda text: text.encode("utf-16"), "/: the file is not UTF-8; read as UTF-16"),
+        (lambda text: text.encode("cp1252"), "/: the file is not UTF-8; read as Windows-1252"),
+    ],
+    ids=["utf-8 with a byte order mark", "utf-16", "windows-1252"],
+)
+def test_files_saved_by_other_editors_are_read(tmp_path, capsys, encoded, repaired):
+    source = tmp_path / "resume.json"
+    source.write_bytes(encoded(json.dumps({"basics": {"name": "Zoë Encodée"}}, ensure_ascii=False)))
     written = []
+    monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setattr(newsite, "write_site", lambda site, dest: written.append(site.name))
-    assert make_new(["--from", str(source), str(tmp_path / "site")]) == 0
-    assert written == ["Bo Mark"]
+    try:
+        assert make_new(["--from", str(source), str(tmp_path / "site")]) == 0
+    finally:
+        monkeypatch.undo()
+    assert written == ["Zoë Encodée"]
+    out = capsys.readouterr().out
+    assert (repaired is None and "Repaired" not in out) or f"  {repaired}\n" in out
 
 
 def test_the_generated_conf_py_is_ruff_clean(tmp_path):

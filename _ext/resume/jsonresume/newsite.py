@@ -204,12 +204,34 @@ def write_site(site: NewSite, dest: Path) -> None:
         (dest / path).write_text(text, encoding="utf-8")
 
 
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decoded(data: bytes) -> tuple[str, str]:
+    """The text of a file and its encoding: UTF-8 (a byte order mark, as some editors
+    write, is not part of the JSON), UTF-16 or -32 after their byte order mark, else
+    Windows-1252, as older Windows editors save; UnicodeDecodeError when none fits."""
+    for mark, encoding in BOMS:
+        if data.startswith(mark):
+            return data.decode(encoding), encoding.upper()
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252"), "Windows-1252"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make new", description=__doc__.split("\n")[0])
     parser.add_argument("--from", dest="source", help="a JSON Resume file")
     parser.add_argument("dest", help="where the new site goes (absent or empty)")
     args = parser.parse_args(argv)
     dest = Path(args.dest)
+    encoding = "utf-8"
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         print(f"make new: {dest} exists and is not an empty folder; nothing written", file=sys.stderr)
         return 2
@@ -218,8 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         origin = "the starter"
     else:
         try:
-            # utf-8-sig: a byte order mark, as some editors write, is not part of the JSON.
-            document = json.loads(Path(args.source).read_text(encoding="utf-8-sig"))
+            text, encoding = decoded(Path(args.source).read_bytes())
+            document = json.loads(text)
         except json.JSONDecodeError as error:
             print(
                 f"make new: {args.source} is not JSON, at line {error.lineno}, column {error.colno}: "
@@ -233,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         origin = str(args.source)
     try:
         site = plan_site(document, fallback_as_of=this_month())
+        if args.source is not None and encoding != "utf-8":
+            site.repairs.insert(0, f"/: the file is not UTF-8; read as {encoding}")
     except ImportRefused as refused:
         print(f"make new: {origin} is refused; nothing written:", file=sys.stderr)
         for problem in refused.problems:
