@@ -414,8 +414,8 @@ def test_export_import_export_gives_the_same_document(tmp_path, site_root):
             '/work/0/endDate: "2019-01" is before startDate "2020-01"',
         ),
         (
-            {"basics": {"name": "X"}, "work": [{"name": "A", "position": "B"}]},
-            "/work/0/startDate: every position needs a start date (YYYY-MM)",
+            {"basics": {"name": "X"}, "work": [{"position": "B"}]},
+            "/work/0: a work entry with neither the organisation's name",
         ),
         (
             {"basics": {"name": "X"}, "work": {"name": "A"}},

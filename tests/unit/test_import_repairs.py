@@ -80,13 +80,13 @@ def test_repairs_and_problems_after_an_empty_entry_point_into_the_file():
             {},
             {"company": "Later Ltd", "position": "Dev", "startDate": "2020-1"},
             {"name": "", "position": ""},
-            {"name": "Nope", "position": "Dev"},
+            {"highlights": ["Did things"]},
         ],
     }
     with pytest.raises(ImportRefused) as refused:
         plan(document)
-    assert refused.value.problems == ["/work/3/startDate: every position needs a start date (YYYY-MM)"]
-    document["work"][3]["startDate"] = "2021-13-01"
+    assert refused.value.problems[0].startswith("/work/3: a work entry with neither the organisation's name")
+    document["work"][3] = {"name": "Nope", "position": "Dev", "startDate": "2021-13-01"}
     with pytest.raises(ImportRefused) as refused:
         plan(document)
     assert refused.value.problems[0].startswith('/work/3/startDate: "2021-13-01" is not a real month')
@@ -103,6 +103,35 @@ def test_repairs_and_problems_after_an_empty_entry_point_into_the_file():
     assert (
         "/work/1/startDate: gives the as-of date 2020-01, the latest in the file (no meta.lastModified)" in site.report
     )
+
+
+def test_entries_the_site_cannot_hold_without_inventing_are_left_out_and_said():
+    site = plan(
+        {
+            "basics": {"name": "Lou Leftout"},
+            "work": [
+                {"name": "Undated Co", "position": "Dev", "endDate": "2019"},
+                {"position": "Freelance developer", "startDate": "2016-01"},
+                {"name": "Kept Co", "position": "Lead", "startDate": "2020-01"},
+                {"name": "Titleless", "startDate": "2015"},
+            ],
+            "projects": [{"description": "Nameless"}, {"name": "Kept project", "startDate": "2020-05"}],
+        }
+    )
+    assert site.report[:5] == [
+        "/work/0: left out, the site needs a startDate: add it to the file and import again, or write the page by hand",
+        "/work/1: left out, the site needs the organisation's name: add it to the file and import again, "
+        "or write the page by hand",
+        "/work/3: left out, the site needs the title: add it to the file and import again, or write the page by hand",
+        "/projects/0: left out, the site needs a name: add it to the file and import again, or write the page by hand",
+        '/projects/1: placed at employer page "kept-co", whose dates contain it',
+    ]
+    assert sorted(page for page in site.pages if page.startswith(("experience/", "projects/"))) == [
+        "experience/index.md",
+        "experience/kept-co.md",
+        "projects/index.md",
+        "projects/kept-project.md",
+    ]
 
 
 def test_empty_strings_and_null_are_absent_and_a_job_without_end_is_ongoing():
@@ -247,11 +276,7 @@ def test_the_as_of_date_is_the_latest_date_in_the_file():
         ({"basics": {"name": None}}, "/basics/name: the site needs the person's name"),
         (
             {"basics": {"name": "Ned"}, "work": [{"position": "Ghost", "highlights": ["x"]}]},
-            "/work/0/name: every work entry needs the organisation's name",
-        ),
-        (
-            {"basics": {"name": "Ned"}, "work": [{"position": "Ghost"}]},
-            "/work/0/startDate: every position needs a start date",
+            "/work/0: a work entry with neither the organisation's name",
         ),
         (
             {"basics": {"name": "Ned"}, "work": [{"name": "A", "position": "B", "startDate": "soon"}]},

@@ -21,7 +21,7 @@ from resume.core.text import words_of
 from resume.jsonresume.dates import month_of, site_date
 from resume.jsonresume.export import PERSON_SECTIONS
 from resume.jsonresume.markdown import front_matter, inline, slugify
-from resume.jsonresume.repair import read_date, repair
+from resume.jsonresume.repair import Repaired, read_date, repair
 from resume.jsonresume.schema import DATED, json_text, pointer, schema_problems
 
 # What each section's entries carry onto the site; any other key is reported.
@@ -80,7 +80,8 @@ def _key(name: str) -> str:
 
 
 def site_problems(document: Any) -> list[str]:
-    """What a valid JSON Resume still needs to become a site."""
+    """What a valid JSON Resume still needs to become a site: the person's name, and
+    for each work entry its organisation or its start (one of them says what it is)."""
     problems: list[str] = []
     if not isinstance(document, dict):
         return problems
@@ -88,18 +89,11 @@ def site_problems(document: Any) -> list[str]:
     if not words_of(basics.get("name")):
         problems.append(f"{pointer('basics', 'name')}: the site needs the person's name; write it as a string")
     for index, entry in enumerate(document.get("work") or []):
-        if not words_of(entry.get("name")):
+        if not words_of(entry.get("name")) and not entry.get("startDate"):
             problems.append(
-                f"{pointer('work', index, 'name')}: every work entry needs the organisation's name "
-                "(name, or company as files before JSON Resume 1.0 write it)"
+                f"{pointer('work', index)}: a work entry with neither the organisation's name (name, or company "
+                "as files before JSON Resume 1.0 write it) nor a startDate: write both, or remove the entry"
             )
-        if not words_of(entry.get("position")):
-            problems.append(f"{pointer('work', index, 'position')}: every work entry needs a position (its title)")
-        if not entry.get("startDate"):
-            problems.append(f"{pointer('work', index, 'startDate')}: every position needs a start date (YYYY-MM)")
-    for index, entry in enumerate(document.get("projects") or []):
-        if not words_of(entry.get("name")):
-            problems.append(f"{pointer('projects', index, 'name')}: every project needs a name")
     return problems
 
 
@@ -112,6 +106,30 @@ def check(document: Any) -> None:
         raise ImportRefused(problems)
 
 
+def left_out(repaired: Repaired) -> list[str]:
+    """Leave out the entries the site cannot hold without inventing: a work entry
+    without its organisation, title or start, a project without a name. One line each."""
+    lines: list[str] = []
+    needs = {
+        "work": (("name", "the organisation's name"), ("position", "the title"), ("startDate", "a startDate")),
+        "projects": (("name", "a name"),),
+    }
+    for section, keys in needs.items():
+        entries = repaired.document.get(section) or []
+        found: list[str] = []
+        for index in reversed(range(len(entries))):
+            missing = [what for key, what in keys if not words_of(entries[index].get(key))]
+            if missing:
+                where = repaired.in_file(pointer(section, index))
+                found.append(
+                    f"{where}: left out, the site needs {' and '.join(missing)}: add it to the file and "
+                    "import again, or write the page by hand"
+                )
+                repaired.leave_out(section, index)
+        lines += found[::-1]
+    return lines
+
+
 def plan_site(document: Any, *, fallback_as_of: str) -> NewSite:
     """The pages of a new site; what was repaired on the way is in ``repairs``.
 
@@ -122,9 +140,10 @@ def plan_site(document: Any, *, fallback_as_of: str) -> NewSite:
         check(repaired.document)
     except ImportRefused as refused:
         raise ImportRefused([repaired.in_file(problem) for problem in refused.problems]) from None
+    dropped = left_out(repaired)
     site = _Planner(repaired.document, fallback_as_of).plan()
     site.repairs = repaired.lines
-    site.report = [repaired.in_file(line) for line in site.report]
+    site.report = dropped + [repaired.in_file(line) for line in site.report]
     return site
 
 

@@ -249,6 +249,14 @@ class Repaired:
     lines: list[str] = field(default_factory=list)
     kept: dict[tuple[str | int, ...], list[int]] = field(default_factory=dict)
 
+    def leave_out(self, section: str, index: int) -> None:
+        """Remove entry ``index`` of a top-level ``section``, keeping pointers into the file right."""
+        entries = self.document[section]
+        indices = self.kept.setdefault((section,), list(range(len(entries))))
+        del entries[index], indices[index]
+        if not entries:
+            del self.document[section]
+
     def in_file(self, line: str) -> str:
         """``line`` with every JSON pointer into the repaired document made a pointer into the file."""
         return _POINTER.sub(lambda found: self._pointer(found[0]), line) if self.kept else line
