@@ -35,6 +35,8 @@ MESSY = {
         # A day past the month's end, a null end: ongoing; a year as a number.
         {"company": "Soie Systems", "position": "Engineer", "startDate": 2021, "endDate": "2025-04-31"},
         {"name": "Canut", "position": "Intern", "startDate": "2019-09-31", "endDate": "2020-2", "summary": None},
+        # No title: left out, and said.
+        {"company": "Freelance", "startDate": "2020-03", "endDate": "2020-12"},
     ],
     "projects": [
         {"name": "Jacquard", "startDate": "2025-6", "endDate": "Present", "keywords": "Python", "url": ""},
@@ -78,6 +80,8 @@ def test_a_messy_file_becomes_a_site_that_builds_strict(tmp_path):
     repaired = made.stdout.split("Repaired (read as JSON Resume means it):\n")[1].split("Not carried")[0]
     for line in REPAIRS:
         assert f"  {line}" in repaired, line
+    assert "  /work/3: left out, the site needs the title" in made.stdout
+    assert not (site / "experience" / "freelance.md").exists()
     # The as-of date is the latest date in the file, the project's June 2025.
     assert "as of 2025-06" in made.stdout
     assert 'resume_as_of = "2025-06"' in (site / "conf.py").read_text("utf-8")
