@@ -94,9 +94,7 @@ def test_repairs_and_problems_after_an_empty_entry_point_into_the_file():
     site = plan(document)
     assert site.repairs == [
         "/work/0: empty ({}), left out",
-        '/work/2/name: empty (""), read as absent',
-        '/work/2/position: empty (""), read as absent',
-        "/work/2: empty ({}), left out",
+        '/work/2: empty ({"name": "", "position": ""}), left out',
         "/work/1/company: read as /work/1/name (the key's name before JSON Resume 1.0)",
         '/work/1/startDate: "2020-1" read as "2020-01"',
     ]
@@ -150,7 +148,7 @@ def test_empty_strings_and_null_are_absent_and_a_job_without_end_is_ongoing():
         assert front(site.pages[f"experience/{slug}.md"])["resume"]["positions"][0]["end"] == "ongoing"
     assert '/work/0/endDate: empty (""), read as absent (the position is ongoing)' in site.repairs
     assert "/work/1/endDate: null, read as absent (the position is ongoing)" in site.repairs
-    assert '/work/1/highlights/0: empty (""), left out' in site.repairs
+    assert '/work/1/highlights: empty ([""]), read as absent' in site.repairs
     assert '/basics/label: empty (""), read as absent' in site.repairs
     assert "highlights" not in front(site.pages["experience/null-inc.md"])["jsonresume"]["positions"][0]
 

@@ -149,21 +149,23 @@ class _Repairs:
     # -- empty values ----------------------------------------------------------------
 
     def emptied(self, value: Any, where: tuple[str | int, ...]) -> Any:
+        """``value`` without its empty members; an object or array left empty is empty
+        itself, and is reported as one line, not one for each member."""
         if isinstance(value, dict):
             for key in list(value):
-                value[key] = self.emptied(value[key], (*where, key))
-                if _is_empty(value[key]):
-                    what = "null" if value[key] is None else f"empty ({json_text(value[key])})"
+                item, said = self._emptied_member(value[key], (*where, key))
+                if _is_empty(item):
                     ongoing = " (the position is ongoing)" if key == "endDate" and where[:1] == ("work",) else ""
-                    self.say((*where, key), f"{what}, read as absent{ongoing}")
+                    self.say((*where, key), f"{said}, read as absent{ongoing}")
                     del value[key]
+                else:
+                    value[key] = item
         elif isinstance(value, list):
             kept, indices = [], []
-            for index, item in enumerate(value):
-                item = self.emptied(item, (*where, index))
+            for index, member in enumerate(value):
+                item, said = self._emptied_member(member, (*where, index))
                 if _is_empty(item):
-                    what = "null" if item is None else f"empty ({json_text(item)})"
-                    self.say((*where, index), f"{what}, left out")
+                    self.say((*where, index), f"{said}, left out")
                 else:
                     kept.append(item)
                     indices.append(index)
@@ -171,6 +173,14 @@ class _Repairs:
                 self.kept[where] = indices
             value[:] = kept
         return value
+
+    def _emptied_member(self, value: Any, where: tuple[str | int, ...]) -> tuple[Any, str]:
+        written = "null" if value is None else f"empty ({json_text(value)})"
+        mark = len(self.lines)
+        item = self.emptied(value, where)
+        if _is_empty(item) and len(self.lines) > mark:
+            del self.lines[mark:]  # its members' lines: the member is reported whole
+        return item, written
 
     # -- dates -------------------------------------------------------------------------
 
