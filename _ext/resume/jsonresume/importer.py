@@ -1,6 +1,9 @@
 """A JSON Resume document as the pages of a new knowledge base: plain data.
 
-:func:`plan_site` checks the document, then lays out one employer page per
+:func:`plan_site` reads the document as JSON Resume means it
+(:mod:`.repair`: older keys, empty values, dates as people write them), checks
+it, leaves out the entries the site cannot hold without inventing (each said in
+the report), then lays out one employer page per
 organisation (work entries with the same name are its positions), one page per
 project (its employer from ``entity``, else from a work entry whose dates
 contain it, else the independent projects), the skills catalogue (every skill
