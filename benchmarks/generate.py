@@ -317,8 +317,20 @@ def project_page(rng: random.Random, project: ProjectPlan) -> str:
             f"## Result\n\n{_paragraph(rng)}\n")  # fmt: skip
 
 
+def newest_first(kb: KnowledgeBase) -> list[EmployerPlan]:
+    """The employers in the site's order: latest end, then latest start, then name."""
+
+    def key(employer: EmployerPlan) -> tuple[int, int, str, str]:
+        latest_start = max(_month_value(position["start"]) for position in employer.positions)
+        return (-employer.tenure[1], -latest_start, employer.name.casefold(), employer.name)
+
+    return sorted(kb.employers, key=key)
+
+
 def pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every source file of the ``ext`` variant: relative path → text."""
+    employers = newest_first(kb)
+    rank = {employer.slug: index for index, employer in enumerate(employers)}
     rng = random.Random(f"{kb.seed}:{kb.pages}:prose")
     files = {
         "index.md": "\n\n".join([
@@ -334,13 +346,13 @@ def pages(kb: KnowledgeBase) -> dict[str, str]:
             _paragraph(rng),
             _directive("timeline", ":show: positions"),
             _directive("career-summary"),
-            _toctree([e.slug for e in kb.employers], hidden=True),
+            _toctree([e.slug for e in employers], hidden=True),
         ]) + "\n",
         "projects/index.md": "\n\n".join([
             "# Projects",
             _paragraph(rng),
             _directive("career-summary", ":projects:"),
-            _toctree([p.slug for p in kb.projects], hidden=True),
+            _toctree([p.slug for p in sorted(kb.projects, key=lambda p: rank[p.employer])], hidden=True),
         ]) + "\n",
         "skills.md": "\n\n".join([
             _front_matter(catalogue_metadata()) + "\n# Skills",

@@ -23,19 +23,19 @@ def test_the_role_follows_an_ended_job_and_the_as_of_date(make_app: Any, tmp_pat
     index = src / "index.md"
     index.write_text(index.read_text("utf-8").replace("# A test career\n", "# A test career\n\n" + SAYS), "utf-8")
     bsd = src / "experience/bsd.md"
-    bsd.write_text(bsd.read_text("utf-8").replace("An open source", "Alfred {career}`status`. An open source"), "utf-8")
+    bsd.write_text(bsd.read_text("utf-8").replace("An open source", "Kim {career}`status`. An open source"), "utf-8")
     app = build(make_app, src)
     assert warnings(app) == []
     home, page = _pages(app)
     assert "He is Committer at The BSD Project as of April 2012; dated April 2012" in home
     assert "lately Committer at The BSD Project." in home
-    assert "Alfred is Committer as of April 2012." in page
+    assert "Kim is Committer as of April 2012." in page
     # End the job (only its page changes): every page that says it follows.
     bsd.write_text(bsd.read_text("utf-8").replace("end: ongoing", "end: 2011-05"), "utf-8")
     app = again(make_app, app, src)
     home, page = _pages(app)
     assert "He was Committer at The BSD Project until May 2011; dated April 2012" in home
-    assert "Alfred was Committer until May 2011." in page
+    assert "Kim was Committer until May 2011." in page
     # Move the date on.
     app = again(make_app, app, src, confoverrides={"resume_as_of": "2013-02"})
     assert "dated February 2013" in _pages(app)[0]
