@@ -1,5 +1,5 @@
 """The PDFs' shape: the home page's introduction as the book's first chapter,
-and the book's appendices in the book only.
+the book's appendices in the book only, and no copy of the two-page résumé.
 
 The book is written from the home page with its text (not only its tables of
 contents), so the introduction, highlights, objective and contact details are
@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from resume.site.settings import BRIEF
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,6 +45,10 @@ class BookChapters(SphinxPostTransform):
         if top is None or top.parent is not self.document:
             return
         chapters = set(self.env.toctree_includes.get(root, ()))
+        # The two-page résumé is a PDF of its own; the book does not repeat it.
+        for page in list(top.findall(addnodes.start_of_file)):
+            if page["docname"] == BRIEF:
+                page.parent.remove(page)
         pages = [node for node in top.findall(addnodes.start_of_file) if node["docname"] in chapters]
         if not pages:
             return
