@@ -105,3 +105,14 @@ def test_epubcheck_finds_no_error_nor_warning(site_epub: Path) -> None:
         timeout=600,
     )
     assert "0 fatals / 0 errors / 0 warnings" in run.stdout + run.stderr, run.stdout[-3000:] + run.stderr[-3000:]
+
+
+def test_the_book_opens_each_project_with_one_line_not_a_box_of_fields(site_latex: Path) -> None:
+    tex = _book_tex(site_latex)
+    projects = [p.stem for p in (ROOT / "projects").glob("*.md") if p.stem != "index"]
+    assert projects
+    # Employer pages keep their box (Position, Duration); project pages have no Employer field.
+    assert "\\sphinxlineitem{Employer}" not in tex
+    assert "\\sphinxlineitem{Period}" not in tex
+    assert "\\sphinxlineitem{Duration}" in tex
+    assert tex.count("—") >= len(projects)

@@ -65,6 +65,51 @@ class BookChapters(SphinxPostTransform):
         top.extend(pages)
 
 
+#: The fields of a project's summary box that the book keeps, on one line under the title.
+COMPACT_FIELDS = ("Employer", "Position", "Positions", "Period")
+
+
+class CompactProjectSummaries(SphinxPostTransform):
+    """In the book, a project page opens with one line (employer, position and
+    period) and then its text: the web page's box of fields, repeated on every
+    project page, would fill the book with the same labels. A result stays."""
+
+    builders = ("latex",)
+    # After the summaries are filled in (priority 5).
+    default_priority = 70
+
+    def run(self, **kwargs: Any) -> None:
+        for box in list(self.document.findall(nodes.container)):
+            if "resume-summary" not in box["classes"]:
+                continue
+            fields = {
+                field[0].astext(): field[1]
+                for field_list in box.findall(nodes.field_list)
+                for field in field_list.children
+                if isinstance(field, nodes.field)
+            }
+            if "Employer" not in fields:
+                continue  # an employer's page keeps its box
+            line = nodes.paragraph(classes=["resume-project-line"])
+            for name in COMPACT_FIELDS:
+                body = fields.get(name)
+                if body is None:
+                    continue
+                if len(line):
+                    line += nodes.Text(" — ")
+                for child in body.children:
+                    line.extend(child.children if isinstance(child, nodes.paragraph) else [child])
+            replacement: list[nodes.Node] = [line]
+            if "Result" in fields:
+                result = nodes.paragraph(classes=["resume-result"])
+                result += nodes.strong("Result: ", "Result: ")
+                for child in fields["Result"].children:
+                    result.extend(child.children if isinstance(child, nodes.paragraph) else [child])
+                replacement.append(result)
+            box.replace_self(replacement)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(BookChapters)
+    app.add_post_transform(CompactProjectSummaries)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
