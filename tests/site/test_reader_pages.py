@@ -116,3 +116,13 @@ def test_the_book_opens_each_project_with_one_line_not_a_box_of_fields(site_late
     assert "\\sphinxlineitem{Period}" not in tex
     assert "\\sphinxlineitem{Duration}" in tex
     assert tex.count("—") >= len(projects)
+
+
+def test_the_epub_opens_each_project_with_one_line(site_epub: Path) -> None:
+    pages = _epub_pages(site_epub)
+    projects = [name for name in pages if name.startswith(("projects/", "EPUB/projects/"))]
+    projects = [name for name in projects if not name.endswith("index.xhtml")]
+    assert projects
+    for name in projects:
+        assert "resume-project-line" in pages[name], name
+        assert "Employer" not in re.sub(r"<[^>]+>", "", pages[name].split("<h1", 1)[1].split("</p>", 1)[0]), name

@@ -70,11 +70,12 @@ COMPACT_FIELDS = ("Employer", "Position", "Positions", "Period")
 
 
 class CompactProjectSummaries(SphinxPostTransform):
-    """In the book, a project page opens with one line (employer, position and
+    """In the book and the ePub, a project page opens with one line (employer, position and
     period) and then its text: the web page's box of fields, repeated on every
-    project page, would fill the book with the same labels. A result stays."""
+    project page, would fill the book with the same labels. A result stays.
+    The ePub is the same book."""
 
-    builders = ("latex",)
+    builders = ("latex", "epub")
     # After the summaries are filled in (priority 5).
     default_priority = 70
 
