@@ -126,3 +126,9 @@ def test_the_epub_opens_each_project_with_one_line(site_epub: Path) -> None:
     for name in projects:
         assert "resume-project-line" in pages[name], name
         assert "Employer" not in re.sub(r"<[^>]+>", "", pages[name].split("<h1", 1)[1].split("</p>", 1)[0]), name
+
+
+def test_the_epub_does_not_repeat_the_two_page_resume(site_epub: Path) -> None:
+    pages = _epub_pages(site_epub)
+    assert not any(name.endswith("brief.xhtml") for name in pages)
+    assert not any('href="brief.xhtml"' in text for text in pages.values())

@@ -110,7 +110,24 @@ class CompactProjectSummaries(SphinxPostTransform):
             box.replace_self(replacement)
 
 
+class EpubWithoutBrief(SphinxPostTransform):
+    """The ePub, like the book, does not repeat the two-page résumé: its
+    entry leaves the home page's table of contents (and so the ePub's
+    contents and spine), and ``epub_exclude_files`` leaves its page out."""
+
+    builders = ("epub",)
+    default_priority = 60
+
+    def run(self, **kwargs: Any) -> None:
+        if self.env.docname != self.config.root_doc:
+            return
+        for toctree in self.document.findall(addnodes.toctree):
+            toctree["entries"] = [(title, ref) for title, ref in toctree["entries"] if ref != BRIEF]
+            toctree["includefiles"] = [ref for ref in toctree["includefiles"] if ref != BRIEF]
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_post_transform(EpubWithoutBrief)
     app.add_post_transform(BookChapters)
     app.add_post_transform(CompactProjectSummaries)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -277,7 +277,11 @@ def _epub(app: Sphinx, config: Config) -> None:
         "epub_use_index": False,
         # The tailored two-page résumés are PDFs (and pages of the site); the
         # ePub has the general one. The 404 page is for the web site.
-        "epub_exclude_files": ["404.xhtml", *(f"{BRIEF}-{direction}.xhtml" for direction in config.resume_directions)],
+        "epub_exclude_files": [
+            "404.xhtml",
+            f"{BRIEF}.xhtml",
+            *(f"{BRIEF}-{direction}.xhtml" for direction in config.resume_directions),
+        ],
         # The pages about the site follow the text, reachable by links.
         "epub_post_files": [(f"{docname}.xhtml", title) for docname, title in about_pages(app)],
     }
