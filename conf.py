@@ -70,7 +70,8 @@ bibtex_bibfiles = ["references.bib"]
 bibtex_reference_style = "author_year"
 
 # Snippets, only ever pulled into pages with {include}.
-exclude_patterns = ["_includes/**"]
+# The authoring guide is for authors: a file of the repository, not a page for readers.
+exclude_patterns = ["_includes/**", "guide/**"]
 
 html_theme = "furo"
 # The one accent colour of the site (light scheme) and of the PDFs.

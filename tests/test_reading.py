@@ -165,7 +165,7 @@ def test_an_ongoing_role_says_as_of_when(site_html: Path, page: str) -> None:
 
 # -- 7. navigation for readers -----------------------------------------------------------
 
-ABOUT = ["editorial-notes", "colophon", "guide/authoring"]
+ABOUT = ["editorial-notes", "colophon"]
 
 
 def test_the_pages_about_the_site_are_the_last_navigation_group(site_html: Path) -> None:

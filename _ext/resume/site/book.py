@@ -1,5 +1,5 @@
 """The PDFs' shape: the home page's introduction as the book's first chapter,
-and the book's appendices in the book only.
+the book's appendices in the book only, and no copy of the two-page résumé.
 
 The book is written from the home page with its text (not only its tables of
 contents), so the introduction, highlights, objective and contact details are
@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from resume.site.settings import BRIEF
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,6 +45,10 @@ class BookChapters(SphinxPostTransform):
         if top is None or top.parent is not self.document:
             return
         chapters = set(self.env.toctree_includes.get(root, ()))
+        # The two-page résumé is a PDF of its own; the book does not repeat it.
+        for page in list(top.findall(addnodes.start_of_file)):
+            if page["docname"] == BRIEF:
+                page.parent.remove(page)
         pages = [node for node in top.findall(addnodes.start_of_file) if node["docname"] in chapters]
         if not pages:
             return
@@ -59,6 +65,69 @@ class BookChapters(SphinxPostTransform):
         top.extend(pages)
 
 
+#: The fields of a project's summary box that the book keeps, on one line under the title.
+COMPACT_FIELDS = ("Employer", "Position", "Positions", "Period")
+
+
+class CompactProjectSummaries(SphinxPostTransform):
+    """In the book and the ePub, a project page opens with one line (employer, position and
+    period) and then its text: the web page's box of fields, repeated on every
+    project page, would fill the book with the same labels. A result stays.
+    The ePub is the same book."""
+
+    builders = ("latex", "epub")
+    # After the summaries are filled in (priority 5).
+    default_priority = 70
+
+    def run(self, **kwargs: Any) -> None:
+        for box in list(self.document.findall(nodes.container)):
+            if "resume-summary" not in box["classes"]:
+                continue
+            fields = {
+                field[0].astext(): field[1]
+                for field_list in box.findall(nodes.field_list)
+                for field in field_list.children
+                if isinstance(field, nodes.field)
+            }
+            if "Employer" not in fields:
+                continue  # an employer's page keeps its box
+            line = nodes.paragraph(classes=["resume-project-line"])
+            for name in COMPACT_FIELDS:
+                body = fields.get(name)
+                if body is None:
+                    continue
+                if len(line):
+                    line += nodes.Text(" — ")
+                for child in body.children:
+                    line.extend(child.children if isinstance(child, nodes.paragraph) else [child])
+            replacement: list[nodes.Node] = [line]
+            if "Result" in fields:
+                result = nodes.paragraph(classes=["resume-result"])
+                result += nodes.strong("Result: ", "Result: ")
+                for child in fields["Result"].children:
+                    result.extend(child.children if isinstance(child, nodes.paragraph) else [child])
+                replacement.append(result)
+            box.replace_self(replacement)
+
+
+class EpubWithoutBrief(SphinxPostTransform):
+    """The ePub, like the book, does not repeat the two-page résumé: its
+    entry leaves the home page's table of contents (and so the ePub's
+    contents and spine), and ``epub_exclude_files`` leaves its page out."""
+
+    builders = ("epub",)
+    default_priority = 60
+
+    def run(self, **kwargs: Any) -> None:
+        if self.env.docname != self.config.root_doc:
+            return
+        for toctree in self.document.findall(addnodes.toctree):
+            toctree["entries"] = [(title, ref) for title, ref in toctree["entries"] if ref != BRIEF]
+            toctree["includefiles"] = [ref for ref in toctree["includefiles"] if ref != BRIEF]
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_post_transform(EpubWithoutBrief)
     app.add_post_transform(BookChapters)
+    app.add_post_transform(CompactProjectSummaries)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

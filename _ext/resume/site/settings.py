@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from sphinx.util import texescape
+from sphinx.util.matching import Matcher
 
 from resume.core.glyphs import latex_fallback, replaced
 
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 #: The document the book starts from, and the two-page résumé's.
 BOOK, BRIEF = "index", "brief"
 #: Pages about the site itself, with their titles: an appendix of the book, after the text in the ePub.
+#: The authoring guide is for authors; it is one only where a site builds it.
 ABOUT_PAGES = (("editorial-notes", "Editorial notes"), ("colophon", "Colophon"), ("guide/authoring", "Authoring guide"))
 #: Folders of the machinery, never pages of the site.
 MACHINERY = [".*", "_build", "_ext", "tests", "benchmarks", "test-artifacts", "node_modules", "venv", "README.md"]
@@ -242,7 +244,12 @@ def _address(config: Config) -> None:
 
 def about_pages(app: Sphinx) -> list[tuple[str, str]]:
     """The pages about the site that this site has (a new site has the guide only)."""
-    return [(docname, title) for docname, title in ABOUT_PAGES if Path(app.srcdir, f"{docname}.md").is_file()]
+    excluded = Matcher(app.config.exclude_patterns)
+    return [
+        (docname, title)
+        for docname, title in ABOUT_PAGES
+        if Path(app.srcdir, f"{docname}.md").is_file() and not excluded(f"{docname}.md")
+    ]
 
 
 def _epub(app: Sphinx, config: Config) -> None:
@@ -266,9 +273,15 @@ def _epub(app: Sphinx, config: Config) -> None:
         "epub_scheme": "unknown",
         # A link in an e-reader can be followed; written-out URLs would only clutter.
         "epub_show_urls": "no",
+        # A résumé has no index: no empty Index page at the end.
+        "epub_use_index": False,
         # The tailored two-page résumés are PDFs (and pages of the site); the
         # ePub has the general one. The 404 page is for the web site.
-        "epub_exclude_files": ["404.xhtml", *(f"{BRIEF}-{direction}.xhtml" for direction in config.resume_directions)],
+        "epub_exclude_files": [
+            "404.xhtml",
+            f"{BRIEF}.xhtml",
+            *(f"{BRIEF}-{direction}.xhtml" for direction in config.resume_directions),
+        ],
         # The pages about the site follow the text, reachable by links.
         "epub_post_files": [(f"{docname}.xhtml", title) for docname, title in about_pages(app)],
     }

@@ -45,10 +45,13 @@ def visit_timeline_chart(self: HTML5Translator, node: nodes.Element) -> None:
     # A scrolling region must be focusable and named to be usable by keyboard;
     # the cue under it shows only where the chart is wider than the screen.
     label = self.attval(node["title"])
-    self.body.append(
-        f'<div class="resume-timeline" role="region" tabindex="0" aria-label="{label}">{svg}</div>\n'
-        '<p class="resume-scroll-cue" aria-hidden="true">Scroll sideways to see the whole chart.</p>\n'
+    # An e-reader fits the chart to its page: nothing scrolls there, so no cue.
+    cue = (
+        ""
+        if self.builder.name == "epub"
+        else '<p class="resume-scroll-cue" aria-hidden="true">Scroll sideways to see the whole chart.</p>\n'
     )
+    self.body.append(f'<div class="resume-timeline" role="region" tabindex="0" aria-label="{label}">{svg}</div>\n{cue}')
     raise nodes.SkipNode
 
 
