@@ -522,10 +522,7 @@ def _home_page(name: str, contents: list[str], has_work: bool) -> str:
         "- The whole site: {{ download_pdf }} or {{ download_epub }}.\n"
         "- The two-page résumé: {{ download_brief }}, or read it online as {doc}`brief`.\n"
         "- The résumé as data, in the JSON Resume format: {{ download_json }}.\n\n"
-        f"```{{toctree}}\n:maxdepth: 1\n:caption: Contents\n\n{toctree}\n```\n\n"
-        "% How to edit the site: in the navigation, and after the text in the ePub and the PDF.\n"
-        "```{only} html and not epub\n:::{toctree}\n:maxdepth: 1\n:caption: About this site\n\n"
-        "guide/authoring\n:::\n```\n"
+        f"```{{toctree}}\n:maxdepth: 1\n:caption: Contents\n\n{toctree}\n```\n"
     )
 
 

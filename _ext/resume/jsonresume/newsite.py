@@ -162,8 +162,8 @@ skills catalogue is `skills.md`. The facts are in each page's front matter:
 shown on the page by `{{resume-details}}`. Write the story of a job or a project
 in Markdown below its title. The person's name, contact details and the date
 the résumé speaks from are in the block at the top of `conf.py`; pages say them
-with ``{{person}}`name` `` and ``{{person}}`as-of` ``. `guide/authoring.md` (in the
-site's navigation) says more.
+with ``{{person}}`name` `` and ``{{person}}`as-of` ``. `guide/authoring.md` (a file of the
+repository, for the author; not a page of the site) says more.
 
 Every page must be listed in a `toctree`, or the build fails: a new employer page
 goes in the list at the end of `experience/index.md`, a new project page in the one

@@ -113,12 +113,18 @@ class CompactProjectSummaries(SphinxPostTransform):
 class EpubWithoutBrief(SphinxPostTransform):
     """The ePub, like the book, does not repeat the two-page résumé: its
     entry leaves the home page's table of contents (and so the ePub's
-    contents and spine), and ``epub_exclude_files`` leaves its page out."""
+    contents and spine), a link to it keeps only its words, and
+    ``epub_exclude_files`` leaves its page out."""
 
     builders = ("epub",)
     default_priority = 60
 
     def run(self, **kwargs: Any) -> None:
+        # A link to it (from any page) keeps its words and leaves the link.
+        page = f"{BRIEF}.xhtml"
+        for reference in list(self.document.findall(nodes.reference)):
+            if reference.get("refuri", "").partition("#")[0] == page:
+                reference.replace_self(reference.children)
         if self.env.docname != self.config.root_doc:
             return
         for toctree in self.document.findall(addnodes.toctree):
