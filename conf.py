@@ -74,5 +74,5 @@ bibtex_reference_style = "author_year"
 exclude_patterns = ["_includes/**", "guide/**"]
 
 html_theme = "furo"
-# The one accent colour of the site (light scheme) and of the PDFs.
+# The one accent color of the site (light scheme) and of the PDFs.
 resume_accent = "1F5F8B"

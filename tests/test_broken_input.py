@@ -355,7 +355,7 @@ CASES: dict[str, Case] = {
     "accent-not-a-colour": Case(
         {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + 'resume_accent = "blue"\n'},
         "conf.py:8",
-        r"resume_accent: 'blue' is not a colour: write six hex digits.*\[resume\.config\]",
+        r"resume_accent: 'blue' is not a color: write six hex digits.*\[resume\.config\]",
     ),
     "site-address-relative": Case(
         {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + 'resume_site_url = "cv/"\n'},
@@ -370,7 +370,7 @@ CASES: dict[str, Case] = {
     "levels-empty": Case(
         {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + "resume_levels = []\n"},
         "conf.py:8",
-        r"resume_levels: list the levels a catalogue may state, highest first.*\[resume\.config\]",
+        r"resume_levels: list the levels a catalog may state, highest first.*\[resume\.config\]",
     ),
     # -- directives and roles -------------------------------------------------------------------
     "timeline-unknown-option": Case(

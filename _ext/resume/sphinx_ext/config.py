@@ -53,11 +53,11 @@ def _directions(value: Mapping[Any, Any]) -> str | None:
 def _levels(value: list[Any] | tuple[Any, ...]) -> str | None:
     if value and all(isinstance(level, str) and level.strip() for level in value):
         return None
-    return "list the levels a catalogue may state, highest first, e.g. ['expert', 'highly skilled']"
+    return "list the levels a catalog may state, highest first, e.g. ['expert', 'highly skilled']"
 
 
 def _colour(value: Any) -> str | None:
-    return None if _COLOUR.fullmatch(value) else f"{value!r} is not a colour: write six hex digits, e.g. '1F5F8B'"
+    return None if _COLOUR.fullmatch(value) else f"{value!r} is not a color: write six hex digits, e.g. '1F5F8B'"
 
 
 def _keywords(value: list[Any] | tuple[Any, ...]) -> str | None:
@@ -97,7 +97,7 @@ SETTINGS = (
         ["expert", "highly skilled"],
         "env",
         (list, tuple),
-        "The skill levels a catalogue may state, highest first.",
+        "The skill levels a catalog may state, highest first.",
         _levels,
     ),
     Setting(
@@ -145,7 +145,7 @@ SETTINGS = (
         "1F5F8B",
         "env",
         (str,),
-        "The one accent colour of the site (its light scheme) and of the PDFs, as six hex digits.",
+        "The one accent color of the site (its light scheme) and of the PDFs, as six hex digits.",
         _colour,
     ),
     Setting(
