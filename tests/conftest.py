@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# CI sets ``CI=true``, on which Sphinx colours its messages; tests read the
+# warnings of the builds they start as plain text.
+os.environ["NO_COLOR"] = "1"
 
 pytest_plugins = ("sphinx.testing.fixtures", "site_fixtures", "browser")
 

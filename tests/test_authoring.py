@@ -269,13 +269,13 @@ ONE_WARNING = {
     "unknown-skill-names-the-catalogue": (
         {"projects/splice.md": ("skills: [C]", "skills: [C, Go]")},
         "projects/splice.md:7",
-        r"skill 'Go' is not in the catalogue: add it to skills\.md, or use a name listed there "
+        r"skill 'Go' is not in the catalog: add it to skills\.md, or use a name listed there "
         r"\[resume\.skill\]",
     ),
     "skill-role-suggests-a-name": (
         {"page.md": "---\norphan: true\n---\n\n# Page\n\nKnows {skill}`Pyton`.\n"},
         "page.md:7",
-        r"skill 'Pyton' has no entry to link to \(not in the catalogue, or no page has a skill-index\); did "
+        r"skill 'Pyton' has no entry to link to \(not in the catalog, or no page has a skill-index\); did "
         r"you mean 'Python'\?",
     ),
 }

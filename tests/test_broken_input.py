@@ -266,7 +266,7 @@ CASES: dict[str, Case] = {
     "skill-unknown": Case(
         {EMPLOYER: employer(*POSITION, "  skills: [C, Cobol]")},
         f"{EMPLOYER}:8",
-        r"skill 'Cobol' is not in the catalogue.*\[resume\.skill\]",
+        r"skill 'Cobol' is not in the catalog.*\[resume\.skill\]",
     ),
     "skill-listed-twice": Case(
         {EMPLOYER: employer(*POSITION, "  skills:", "    - C", "    - C")},
@@ -281,7 +281,7 @@ CASES: dict[str, Case] = {
     "skill-name-10000-characters": Case(
         {EMPLOYER: employer(*POSITION, f"  skills: [C, {LONG}]")},
         f"{EMPLOYER}:8",
-        r"skill 'N{100}.*is not in the catalogue",
+        r"skill 'N{100}.*is not in the catalog",
     ),
     # -- across pages -------------------------------------------------------------------------
     "unknown-employer": Case(
@@ -322,7 +322,7 @@ CASES: dict[str, Case] = {
             )
         },
         "skills-more.md:3",
-        r"a second skill catalogue.*\[resume\.frontmatter\]",
+        r"a second skill catalog.*\[resume\.frontmatter\]",
     ),
     "person-label-on-the-home-page": Case(
         {
@@ -457,7 +457,7 @@ CASES: dict[str, Case] = {
     "skill-role-unknown-skill": Case(
         {PAGE: directive("Knows {skill}`Cobol`.")},
         f"{PAGE}:7",
-        r"skill 'Cobol' has no entry to link to \(not in the catalogue, or no page has a skill-index\) \[resume\.skill\]",
+        r"skill 'Cobol' has no entry to link to \(not in the catalog, or no page has a skill-index\) \[resume\.skill\]",
     ),
 }
 

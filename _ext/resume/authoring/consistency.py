@@ -34,7 +34,7 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     # that name it are not told it does not exist.
     unread = domain_of(env).unreadable_slugs()
     catalogue = domain.career.catalogue
-    catalogue_file = str(env.doc2path(catalogue.docname, False)) if catalogue else "the catalogue"
+    catalogue_file = str(env.doc2path(catalogue.docname, False)) if catalogue else "the catalog"
     directions = list(app.config.resume_directions)
     _check_references(domain.career, records, unread, catalogue_file, directions)
     _check_project_dates(domain.career, records)
@@ -194,7 +194,7 @@ def _check_project_dates(career: Career, records: list[Record]) -> None:
 def _check_catalogues(records: list[Record]) -> None:
     catalogues = [r for r in records if isinstance(r, Catalogue)]
     for extra in catalogues[1:]:
-        message = f"a second skill catalogue; the one in {catalogues[0].docname!r} is used"
+        message = f"a second skill catalog; the one in {catalogues[0].docname!r} is used"
         warn(Subtype.FRONTMATTER, message, (extra.docname, line_in(extra, ())))
 
 
@@ -227,7 +227,7 @@ def _check_references(
             if career.canonical(skill) not in career.entries:
                 hint = career.suggest(skill)
                 advice = f"; did you mean {hint!r}?" if hint else ""
-                message = f"skill {skill!r} is not in the catalogue: add it to {catalogue_file}, or use a name listed there{advice}"
+                message = f"skill {skill!r} is not in the catalog: add it to {catalogue_file}, or use a name listed there{advice}"
                 warn(Subtype.SKILL, message, (record.docname, line_in(record, ("skills", index))))
 
 

@@ -54,8 +54,8 @@ class Subtype(StrEnum):
     SKILL = (
         "skill",
         (
-            "a skill name is empty or not in the catalogue, or a ``{skill}`` role names a skill "
-            "that has no entry to link to, or a catalogue `level` is not one it knows"
+            "a skill name is empty or not in the catalog, or a ``{skill}`` role names a skill "
+            "that has no entry to link to, or a catalog `level` is not one it knows"
         ),
     )
     DIRECTIVE = (

@@ -285,7 +285,7 @@ def warn_missing_skill(app: Sphinx, domain: Domain, node: pending_xref) -> bool 
     hint = career.suggest(node["reftarget"])
     message = (
         f"skill {node['reftarget']!r} has no entry to link to "
-        "(not in the catalogue, or no page has a skill-index)" + (f"; did you mean {hint!r}?" if hint else "")
+        "(not in the catalog, or no page has a skill-index)" + (f"; did you mean {hint!r}?" if hint else "")
     )
     warn(Subtype.SKILL, message, node)
     return True
