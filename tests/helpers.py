@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 ROOTS = Path(__file__).parent / "roots"
 
 
@@ -44,3 +46,19 @@ def visible_text(html: str) -> str:
     """The words of an HTML page as a reader sees them, punctuation closed up."""
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     return re.sub(r" ([,.;:])", r"\1", text)
+
+
+def read_page(path: Path) -> tuple[dict[str, Any], str]:
+    """A MyST page's ``resume`` front matter (empty when it has none) and its body."""
+    text = path.read_text("utf-8")
+    if not text.startswith("---\n"):
+        return {}, text
+    _, front, body = text.split("---\n", 2)
+    return (yaml.safe_load(front) or {}).get("resume", {}), body
+
+
+def toctree(path: Path) -> list[str]:
+    """The entries of the (last) toctree of an index page, in order."""
+    text = path.read_text("utf-8")
+    block = text[text.rindex("{toctree}") :].split("```", 1)[0]
+    return [line.strip() for line in block.splitlines()[1:] if line.strip() and not line.startswith(":")]

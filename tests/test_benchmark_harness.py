@@ -7,23 +7,17 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from benchmarks import generate, run
+
+from helpers import read_page
 
 # Runs the harness end to end; `pytest -m "not benchmark"` leaves it out.
 pytestmark = pytest.mark.benchmark
 
 PAGES = 24
-
-
-def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    assert text.startswith("---\n"), path
-    return yaml.safe_load(text.split("---\n", 2)[1])["resume"]
 
 
 @pytest.fixture(scope="module")
@@ -46,19 +40,19 @@ def test_generated_tree(tmp_path, kb):
     assert len(projects) == len(kb.projects) + 1  # and projects/index
     assert len(kb.employers) + len(kb.projects) + len(generate.FIXED_PAGES) == PAGES
 
-    kinds = {p.stem: front_matter(p)["kind"] for p in employers if p.stem != "index"}
+    kinds = {p.stem: read_page(p)[0]["kind"] for p in employers if p.stem != "index"}
     assert set(kinds.values()) == {"employer"}
     slugs = set(kinds)
     for page in projects:
         if page.stem != "index":
-            data = front_matter(page)
+            data = read_page(page)[0]
             assert data["kind"] == "project" and data["employer"] in slugs and data["skills"]
-    catalogue = front_matter(root / "skills.md")
+    catalogue = read_page(root / "skills.md")[0]
     assert catalogue["kind"] == "catalogue"
     named = {s["name"] for c in catalogue["categories"] for s in c["skills"]}
-    assert all(set(front_matter(p)["skills"]) <= named for p in employers + projects if p.stem != "index")
+    assert all(set(read_page(p)[0]["skills"]) <= named for p in employers + projects if p.stem != "index")
 
-    positions = [pos for p in employers if p.stem != "index" for pos in front_matter(p)["positions"]]
+    positions = [pos for p in employers if p.stem != "index" for pos in read_page(p)[0]["positions"]]
     assert any(pos["end"] == "ongoing" for pos in positions)  # the long-running concurrent role at least
     for name in generate.AGGREGATE_DIRECTIVES:
         assert any(f"```{{{name}}}" in (root / f"{page}.md").read_text() for page in generate.AGGREGATE_PAGES)

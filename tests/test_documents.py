@@ -13,8 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 
+from helpers import read_page, toctree
 from site_fixtures import ROOT, read_site_config, require_tool, site_config, sphinx_build
 
 DIRECTIONS: dict[str, str] = site_config()["resume_directions"]  # type: ignore[assignment]
@@ -23,23 +23,13 @@ BRIEFS = ["brief", *(f"brief-{slug}" for slug in DIRECTIONS)]
 TEXT_TOP, TEXT_BOTTOM = 36.0, 792.0 - 43.2
 
 
-def front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text("utf-8").split("---\n", 2)[1])["resume"]
-
-
-def toctree(path: Path) -> list[str]:
-    text = path.read_text("utf-8")
-    block = text[text.rindex("{toctree}") :].split("```", 1)[0]
-    return [line.strip() for line in block.splitlines()[1:] if line.strip() and not line.startswith(":")]
-
-
 def title(path: Path) -> str:
     return re.search(r"^# (.+)$", path.read_text("utf-8"), re.MULTILINE).group(1)
 
 
 EMPLOYERS = toctree(ROOT / "experience" / "index.md")
 EMPLOYER_TITLES = [title(ROOT / "experience" / f"{slug}.md") for slug in EMPLOYERS]
-PROJECTS = {slug: front_matter(ROOT / "projects" / f"{slug}.md") for slug in toctree(ROOT / "projects" / "index.md")}
+PROJECTS = {slug: read_page(ROOT / "projects" / f"{slug}.md")[0] for slug in toctree(ROOT / "projects" / "index.md")}
 PROJECT_TITLES = {slug: title(ROOT / "projects" / f"{slug}.md") for slug in PROJECTS}
 
 

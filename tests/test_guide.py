@@ -5,11 +5,13 @@ and listed exactly as its checklists say; the strict build must pass, the new
 pages must reach the home page, the career summaries and the two-page résumé,
 and the page counts that ``test_facts`` checks must still hold. Then the job
 ends, as its checklist says, and the incremental build stays clean and does
-not claim that the configuration changed.
+not claim that the configuration changed; then the edition date moves on and
+no page speaks from the old month.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 import subprocess
@@ -121,3 +123,16 @@ def test_adding_the_guides_job_and_project_keeps_the_build_and_the_counts_green(
         run = strict_html(copy, out)
     assert run.returncode == 0, run.stderr[-5000:]
     assert "ongoing" not in (out / f"{employer}.html").read_text("utf-8")
+
+    # The edition date moves on, as its checklist says: every page speaks from the new month.
+    conf = copy / "conf.py"
+    old = re.search(r'^resume_as_of = "(\d{4})-(\d{2})"$', conf.read_text("utf-8"), re.MULTILINE)
+    assert old, "conf.py sets no resume_as_of"
+    before = datetime.date(int(old[1]), int(old[2]), 1)
+    after = (before + datetime.timedelta(days=31)).replace(day=1)
+    conf.write_text(conf.read_text("utf-8").replace(old[0], f'resume_as_of = "{after:%Y-%m}"'), "utf-8")
+    run = strict_html(copy, out)
+    assert run.returncode == 0, run.stderr[-5000:]
+    pages = {p: p.read_text("utf-8") for p in out.rglob("*.html")}
+    assert not [p for p, text in pages.items() if f"as of {before:%B %Y}" in text]
+    assert [p for p, text in pages.items() if f"as of {after:%B %Y}" in text]

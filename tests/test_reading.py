@@ -11,31 +11,16 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from browser import SCHEMES, open_page, screenshot_path
-from helpers import visible_text
+from helpers import read_page, toctree, visible_text
 from site_fixtures import ROOT, site_config
 
 AS_OF = "as of April 2012"
 
 
-def front_matter(path: Path) -> tuple[dict, str]:
-    """A page's ``resume`` mapping and its body."""
-    text = path.read_text("utf-8")
-    _, front, body = text.split("---\n", 2)
-    return yaml.safe_load(front)["resume"], body
-
-
-def toctree(path: Path) -> list[str]:
-    """The entries of the (last) toctree of an index page, in order."""
-    text = path.read_text("utf-8")
-    block = text[text.rindex("{toctree}") :].split("```", 1)[0]
-    return [line.strip() for line in block.splitlines()[1:] if line.strip() and not line.startswith(":")]
-
-
 PROJECT_ORDER = toctree(ROOT / "projects" / "index.md")
-PROJECTS = {slug: front_matter(ROOT / "projects" / f"{slug}.md") for slug in PROJECT_ORDER}
+PROJECTS = {slug: read_page(ROOT / "projects" / f"{slug}.md") for slug in PROJECT_ORDER}
 RESULTS = {slug: meta["result"] for slug, (meta, _) in PROJECTS.items() if "result" in meta}
 
 

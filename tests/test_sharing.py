@@ -24,7 +24,6 @@ from xml.etree import ElementTree
 
 import extruct
 import pytest
-import yaml
 
 from resume.core.career import Career
 from resume.core.model import Person
@@ -32,16 +31,11 @@ from resume.draw import cards
 from resume.web import jsonld
 
 from browser import chromium, open_page, serve, site_pages
-from helpers import again, build, site, warnings
+from helpers import again, build, read_page, site, warnings
 from site_fixtures import ROOT, build_environment, site_config, sphinx_build
 
 BASE = "https://alfred-perlstein.readthedocs.io/en/latest/"
 PREFIX = "/en/latest/"
-
-
-def front_matter(path: Path) -> dict[str, Any]:
-    text = path.read_text("utf-8")
-    return yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
 
 
 def record_pages(kind: str) -> list[str]:
@@ -50,7 +44,7 @@ def record_pages(kind: str) -> list[str]:
         path.relative_to(ROOT).with_suffix(".html").as_posix()
         for folder in ("experience", "projects")
         for path in (ROOT / folder).glob("*.md")
-        if front_matter(path).get("resume", {}).get("kind") == kind
+        if read_page(path)[0].get("kind") == kind
     )
 
 
@@ -117,7 +111,7 @@ def test_every_record_page_previews_with_its_own_text_and_card(canonical_site: P
 
 
 def test_a_project_page_describes_the_work_and_links_the_person(canonical_site: Path) -> None:
-    resume = front_matter(ROOT / "projects/junos-rwlock.md")["resume"]
+    resume = read_page(ROOT / "projects/junos-rwlock.md")[0]
     found = metadata(canonical_site, "projects/junos-rwlock.html")
     description = found["og"]["og:description"]
     assert description.startswith(resume["summary"]) and description.endswith(resume["result"])
@@ -129,7 +123,7 @@ def test_a_project_page_describes_the_work_and_links_the_person(canonical_site: 
 
 
 def test_an_employer_page_describes_the_organisation_and_the_roles(canonical_site: Path) -> None:
-    positions = front_matter(ROOT / "experience/apple.md")["resume"]["positions"]
+    positions = read_page(ROOT / "experience/apple.md")[0]["positions"]
     graph = nodes_of(metadata(canonical_site, "experience/apple.html")["jsonld"])
     (organization,) = [n for n in graph if n["@type"] == "Organization"]
     (person,) = [n for n in graph if n["@type"] == "Person"]
@@ -166,13 +160,13 @@ def test_the_home_page_is_a_profile_of_the_person(canonical_site: Path) -> None:
     assert person["name"] == "Alfred Perlstein" and person["jobTitle"] == basics["label"]
     assert person["email"] == basics["email"] and basics["url"] in person["sameAs"]
     assert len(schools) == 3 and [s["name"] for s in person["alumniOf"]] == schools
-    catalogue = front_matter(ROOT / "skills.md")["resume"]["categories"]
+    catalogue = read_page(ROOT / "skills.md")[0]["categories"]
     skills = {skill["name"] for category in catalogue for skill in category["skills"]}
     assert set(person["knowsAbout"]) == skills
     roles = [
         (employer["positions"], path)
         for path in sorted((ROOT / "experience").glob("*.md"))
-        if (employer := front_matter(path).get("resume", {})).get("kind") == "employer"
+        if (employer := read_page(path)[0]).get("kind") == "employer"
     ]
     expected = sorted(p["title"] for positions, _ in roles for p in positions)
     assert sorted(r["roleName"] for r in person["worksFor"]) == expected
