@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from resume.site.settings import ABOUT_PAGES
+
 from browser import SCHEMES, open_page, screenshot_path
 from helpers import read_page, toctree, visible_text
 from site_fixtures import ROOT, site_config
@@ -150,42 +152,45 @@ def test_an_ongoing_role_says_as_of_when(site_html: Path, page: str) -> None:
 
 # -- 7. navigation for readers -----------------------------------------------------------
 
-ABOUT = ["editorial-notes", "colophon"]
+#: The pages about the site, and which of them the book and the ePub carry.
+ABOUT = {docname: in_books for docname, _, in_books in ABOUT_PAGES if (ROOT / f"{docname}.md").is_file()}
+BOOK_ABOUT = [docname for docname, in_books in ABOUT.items() if in_books]
 
 
-def test_the_pages_about_the_site_are_the_last_navigation_group(site_html: Path) -> None:
-    html = (site_html / "index.html").read_text("utf-8")
-    sidebar = html[html.index('class="sidebar-tree"') :].split("</div>", 1)[0]
-    captions = re.findall(r'<p [^>]*class="caption"[^>]*><span class="caption-text">([^<]+)</span>', sidebar)
-    assert captions[-1] == "About this site", captions
-    last_group = sidebar[sidebar.rindex("About this site") :]
-    for page in ABOUT:
-        assert f'href="{page}.html"' in last_group
-    first_group = sidebar[: sidebar.rindex("About this site")]
-    for page in ABOUT:
-        assert f'href="{page}.html"' not in first_group
+def test_the_pages_about_the_site_are_in_the_footer_not_the_navigation(site_html: Path) -> None:
+    for page, prefix in (("index.html", ""), ("projects/index.html", "../")):
+        html = (site_html / page).read_text("utf-8")
+        sidebar = html[html.index('class="sidebar-tree"') :].split("</div>", 1)[0]
+        footer = html[html.index('<nav class="resume-about"') :].split("</nav>", 1)[0]
+        for about in ABOUT:
+            if (site_html / f"{about}.html").exists():
+                assert f'href="{prefix}{about}.html"' not in sidebar, (page, about)
+                assert f'href="{prefix}{about}.html"' in footer, (page, about)
 
 
-def test_the_book_has_the_pages_about_the_site_as_an_appendix(site_latex: Path) -> None:
+def test_the_book_carries_only_the_colophon_as_an_appendix(site_latex: Path) -> None:
     book = next(
         target for source, target, *_ in site_config()["latex_documents"] if source == site_config()["root_doc"]
     )
     tex = (site_latex / book).read_text("utf-8")
     appendix = tex.index("\\appendix")
-    for page in ABOUT:
-        assert tex.index(f"\\label{{\\detokenize{{{page}::doc}}}}") > appendix, page
+    for page, in_books in ABOUT.items():
+        label = f"\\label{{\\detokenize{{{page}::doc}}}}"
+        assert (tex.index(label) > appendix) if in_books else (label not in tex), page
     assert tex.index("\\chapter{Introduction}") < tex.index("\\chapter{Experience}") < appendix
 
 
-def test_the_epub_contents_list_the_about_pages_once_at_the_end(site_epub: Path) -> None:
+def test_the_epub_ends_with_the_pages_about_the_site_it_carries(site_epub: Path) -> None:
     import zipfile
 
     with zipfile.ZipFile(site_epub) as epub:
         nav = epub.read("EPUB/nav.xhtml" if "EPUB/nav.xhtml" in epub.namelist() else "nav.xhtml").decode()
+        names = epub.namelist()
     targets = re.findall(r'href="([^"#]+)', nav)
-    tail = targets[-len(ABOUT) :]
-    assert tail == [f"{page}.xhtml" for page in ABOUT]
-    assert all(targets.count(f"{page}.xhtml") == 1 for page in ABOUT)
+    assert targets[len(targets) - len(BOOK_ABOUT) :] == [f"{page}.xhtml" for page in BOOK_ABOUT]
+    assert all(targets.count(f"{page}.xhtml") == 1 for page in BOOK_ABOUT)
+    for page in set(ABOUT) - set(BOOK_ABOUT):
+        assert f"{page}.xhtml" not in names and f"EPUB/{page}.xhtml" not in names, page
 
 
 # -- 8. faithful prose -------------------------------------------------------------------

@@ -12,13 +12,14 @@ pages after it, each a chapter of its own.
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from resume.site.settings import BRIEF
+from resume.site.settings import BRIEF, web_only
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -110,20 +111,25 @@ class CompactProjectSummaries(SphinxPostTransform):
             box.replace_self(replacement)
 
 
-class EpubWithoutBrief(SphinxPostTransform):
-    """The ePub, like the book, does not repeat the two-page résumé: its
-    entry leaves the home page's table of contents (and so the ePub's
-    contents and spine), a link to it keeps only its words, and
-    ``epub_exclude_files`` leaves its page out."""
+class EpubLeavesOut(SphinxPostTransform):
+    """The ePub, like the book, does not repeat the two-page résumés and
+    carries no page that is for the web site only (the editorial notes):
+    the general résumé's entry leaves the home page's table of contents (and
+    so the ePub's contents and spine), a link to any of them keeps only its
+    words, and ``epub_exclude_files`` leaves their pages out. (The book needs
+    none of this: Sphinx writes a link to a page it does not hold as words.)"""
 
     builders = ("epub",)
     default_priority = 60
 
     def run(self, **kwargs: Any) -> None:
-        # A link to it (from any page) keeps its words and leaves the link.
-        page = f"{BRIEF}.xhtml"
+        left_out = {BRIEF, *(f"{BRIEF}-{d}" for d in self.config.resume_directions), *web_only(self.app)}
+        here = posixpath.dirname(self.env.docname)
         for reference in list(self.document.findall(nodes.reference)):
-            if reference.get("refuri", "").partition("#")[0] == page:
+            target = reference.get("refuri", "").partition("#")[0]
+            if "://" in target or not target.endswith(".xhtml"):
+                continue
+            if posixpath.normpath(posixpath.join(here, target)).removesuffix(".xhtml") in left_out:
                 reference.replace_self(reference.children)
         if self.env.docname != self.config.root_doc:
             return
@@ -133,7 +139,7 @@ class EpubWithoutBrief(SphinxPostTransform):
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_post_transform(EpubWithoutBrief)
+    app.add_post_transform(EpubLeavesOut)
     app.add_post_transform(BookChapters)
     app.add_post_transform(CompactProjectSummaries)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

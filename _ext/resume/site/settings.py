@@ -40,9 +40,17 @@ if TYPE_CHECKING:
 
 #: The document the book starts from, and the two-page résumé's.
 BOOK, BRIEF = "index", "brief"
-#: Pages about the site itself, with their titles: an appendix of the book, after the text in the ePub.
-#: The authoring guide is for authors; it is one only where a site builds it.
-ABOUT_PAGES = (("editorial-notes", "Editorial notes"), ("colophon", "Colophon"), ("guide/authoring", "Authoring guide"))
+#: Pages about the site itself, with their titles and whether the book and the ePub carry them
+#: (as an appendix, after the text): linked from every web page's footer, not in its navigation.
+#: The colophon holds the résumé's own record of how it was written; the editorial notes and the
+#: authoring guide (where a site builds it) are for the web site only.
+ABOUT_PAGES = (
+    ("editorial-notes", "Editorial notes", False),
+    ("colophon", "Colophon", True),
+    ("guide/authoring", "Authoring guide", False),
+)
+#: The extension's templates: furo's page with the footer's links to the pages about the site.
+TEMPLATES = Path(__file__).parent / "templates"
 #: Folders of the machinery, never pages of the site.
 MACHINERY = [".*", "_build", "_ext", "tests", "benchmarks", "test-artifacts", "node_modules", "venv", "README.md"]
 #: The LaTeX design: a theme and a wrapper class per kind of document, and the shared style (in the site's ``_latex``).
@@ -204,6 +212,9 @@ def _download_url(filename: str, rtd_format: str | None) -> str:
 
 
 def _html(config: Config) -> None:
+    # furo's footer, with links to the pages about the site (templates/page.html).
+    if config.html_theme == "furo" and str(TEMPLATES) not in config.templates_path:
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
     # The theme writes the title as HTML: a name with "<" or "&" in it must stay text.
     _default(config, "html_title", html.escape(config.project))
     # Furo follows the reader's light or dark preference and has a toggle.
@@ -242,14 +253,28 @@ def _address(config: Config) -> None:
     _default(config, "notfound_urls_prefix", urlsplit(url).path or "/")
 
 
-def about_pages(app: Sphinx) -> list[tuple[str, str]]:
-    """The pages about the site that this site has (a new site has the guide only)."""
+def about_pages(app: Sphinx, *, in_books: bool = False) -> list[tuple[str, str]]:
+    """The pages about the site that this site has (a new site may have none),
+    or only those the book and the ePub carry."""
     excluded = Matcher(app.config.exclude_patterns)
     return [
         (docname, title)
-        for docname, title in ABOUT_PAGES
-        if Path(app.srcdir, f"{docname}.md").is_file() and not excluded(f"{docname}.md")
+        for docname, title, book in ABOUT_PAGES
+        if (book or not in_books) and Path(app.srcdir, f"{docname}.md").is_file() and not excluded(f"{docname}.md")
     ]
+
+
+def web_only(app: Sphinx) -> list[str]:
+    """The pages of the web site that the book and the ePub leave out."""
+    books = dict(about_pages(app, in_books=True))
+    return [docname for docname, _ in about_pages(app) if docname not in books]
+
+
+def _footer_links(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """``html-page-context``: the footer's links to the pages about the site
+    (on the web site only: an ePub carries its own pages after the text)."""
+    if not getattr(app.builder, "embedded", True):
+        context["resume_about"] = [(context["pathto"](docname), title) for docname, title in about_pages(app)]
 
 
 def _epub(app: Sphinx, config: Config) -> None:
@@ -281,9 +306,10 @@ def _epub(app: Sphinx, config: Config) -> None:
             "404.xhtml",
             f"{BRIEF}.xhtml",
             *(f"{BRIEF}-{direction}.xhtml" for direction in config.resume_directions),
+            *(f"{docname}.xhtml" for docname in web_only(app)),
         ],
-        # The pages about the site follow the text, reachable by links.
-        "epub_post_files": [(f"{docname}.xhtml", title) for docname, title in about_pages(app)],
+        # The pages about the site that the ePub carries follow the text.
+        "epub_post_files": [(f"{docname}.xhtml", title) for docname, title in about_pages(app, in_books=True)],
     }
     for name, value in values.items():
         _default(config, name, value)
@@ -316,8 +342,8 @@ def _latex(app: Sphinx, config: Config) -> None:
         "latex_documents": documents,
         "latex_theme_path": [f"{LATEX_DIR}/themes"],
         "latex_additional_files": [f"{LATEX_DIR}/{name}" for name in LATEX_FILES],
-        # The pages about the site are an appendix to the book, not chapters.
-        "latex_appendices": [docname for docname, _ in about_pages(app)],
+        # The pages about the site that the book carries are an appendix, not chapters.
+        "latex_appendices": [docname for docname, _ in about_pages(app, in_books=True)],
         # A résumé has no index.
         "latex_domain_indices": False,
         "latex_elements": {
@@ -370,6 +396,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # After the extension's own settings are checked (priority 100), before
     # other extensions read theirs (500).
     app.connect("config-inited", derive_settings, priority=200)
+    app.connect("html-page-context", _footer_links)
     app.connect("env-updated", freeze_heap)
     app.connect("build-finished", date_the_pdfs)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

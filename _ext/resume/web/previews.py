@@ -255,8 +255,11 @@ def root_links_on_404(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 
 
 def reader_pages(app: Sphinx) -> list[str]:
-    """Every page written for readers (not the 404 page)."""
-    return sorted(set(app.env.found_docs) - {not_found_page(app)})
+    """Every page written for readers: not the 404 page, nor a page kept out
+    of the site's search (``nosearch: true`` in its front matter, as the
+    editorial notes are)."""
+    unlisted = {docname for docname, meta in app.env.metadata.items() if "nosearch" in meta}
+    return sorted(set(app.env.found_docs) - unlisted - {not_found_page(app)})
 
 
 def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
