@@ -194,7 +194,14 @@ GEOMETRY = """(selectors) => {
       const content = region.querySelector('svg, table');
       // The box that scrolls: furo's own table wrapper inside ours, where there is one.
       const scroller = region.querySelector('.table-wrapper') || region;
+      // Where the content starts when scrolled to its left end (a box that
+      // scrolls from the right, as the timeline does, opens on its right end).
+      const opened = scroller.scrollLeft;
+      scroller.scrollLeft = -scroller.scrollWidth;
+      const startLeft = box(content).left;
+      scroller.scrollLeft = opened;
       return {
+        startLeft,
         name: `${selector}#${index}`,
         tag: content.tagName.toLowerCase(), box: box(region), content: box(content),
         scrollLeft: scroller.scrollLeft, scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth,
@@ -295,7 +302,7 @@ def layout_problems(geometry: dict) -> list[str]:
     viewport = geometry["viewport"]
     for region in geometry["regions"]:
         name, box, content = region["name"], region["box"], region["content"]
-        left = content["left"] + region["scrollLeft"]  # as if scrolled to the start
+        left = region["startLeft"]  # scrolled to its left end
         if box["left"] < -SLACK or box["right"] > viewport + SLACK:
             problems.append(f"{name} sticks out of the {viewport}px window: {box}")
         if (
@@ -382,6 +389,9 @@ AT_A_GLANCE = """() => {
     labels: Array.from(document.querySelectorAll('.resume-tl text'), (t) => t.textContent),
     legends: Array.from(document.querySelectorAll('.resume-tl-legend'), (g) => g.textContent.trim()),
     timelines: Array.from(document.querySelectorAll('.resume-timeline'), (t) => [t.scrollWidth, t.clientWidth]),
+    // Whether each timeline opens on its latest years: the chart's right end in its box.
+    latest: Array.from(document.querySelectorAll('.resume-timeline'), (t) =>
+      t.querySelector('svg').getBoundingClientRect().right <= t.getBoundingClientRect().right + 1),
     cues: Array.from(document.querySelectorAll('.resume-scroll-cue'), visible),
     matrices,
   };
@@ -410,6 +420,8 @@ def test_timeline_and_matrix_read_at_a_glance(browser, base: str, site_html: Pat
                     problems.append(f"{name}: at {width}px the timeline scrolls ({scrolled} > {box}) or cues it")
                 if width < 1280 and scrolled > box and not cue:
                     problems.append(f"{name}: the timeline scrolls with no visible cue")
+            if not all(seen["latest"]):
+                problems.append(f"{name}: at {width}px a timeline opens on its earliest years, not its latest")
             for matrix in seen["matrices"]:
                 if width >= 1280 and matrix["scrollWidth"] > matrix["clientWidth"]:
                     problems.append(f"{name}: at {width}px the matrix is clipped ({matrix['scrollWidth']}px)")

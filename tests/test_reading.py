@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from resume.site.settings import ABOUT_PAGES
 
@@ -59,14 +60,21 @@ def test_a_figure_is_typed_once(site_html: Path) -> None:
 
 
 def test_the_home_page_highlights_every_result_in_the_authors_order(site_html: Path) -> None:
-    html = (site_html / "index.html").read_text("utf-8")
-    block = html[html.index('class="resume-highlights') :].split("</ul>", 1)[0]
-    shown = [visible_text(item) for item in block.split("<li>")[1:]]
+    """Every result in the author's order, under its employer, named once."""
+    soup = BeautifulSoup((site_html / "index.html").read_text("utf-8"), "html.parser")
+    groups = soup.select_one("ul.resume-highlights").find_all("li", recursive=False)
+    headings = [group.find("p").get_text(" ", strip=True) for group in groups]
+    shown = [item.get_text(" ", strip=True) for group in groups for item in group.select("ul > li")]
     employers = toctree(ROOT / "experience" / "index.md")
     expected = sorted(RESULTS, key=lambda s: (employers.index(PROJECTS[s][0]["employer"]), PROJECT_ORDER.index(s)))
     assert len(shown) == len(expected)
     for item, slug in zip(shown, expected, strict=True):
         assert item.startswith(RESULTS[slug]), item
+    named = list(dict.fromkeys(PROJECTS[slug][0]["employer"] for slug in expected))
+    assert len(headings) == len(named)
+    for heading, slug in zip(headings, named, strict=True):
+        title = re.search(r"^# (.+)$", (ROOT / "experience" / f"{slug}.md").read_text("utf-8"), re.MULTILINE)
+        assert title and heading.startswith(title[1]), (heading, slug)
 
 
 def test_each_result_is_on_its_employers_page_and_its_own(site_html: Path) -> None:
@@ -244,5 +252,38 @@ def test_highlights_and_summary_boxes_fit_the_window(browser, base: str, page: s
             " > document.documentElement.clientWidth + 0.5).length"
         )
         assert clipped == 0
+        if selector == ".resume-summary":
+            # Its labels keep clear of its border.
+            inset = box.evaluate(
+                "e => e.querySelector('dt').getBoundingClientRect().left - e.getBoundingClientRect().left"
+            )
+            assert inset >= 8, f"the summary box's labels are {inset}px from its border"
         name = f"reading-{page.replace('/', '-').removesuffix('.html')}-{width}-{scheme}"
         tab.screenshot(path=str(screenshot_path(name)), full_page=False)
+
+
+FIRST_SCREEN = """(label) => {
+  const article = document.querySelector('article');
+  const bottom = (e) => e ? e.getBoundingClientRect().bottom + window.scrollY : null;
+  const labelled = [...article.querySelectorAll('p')].find((p) => p.textContent.trim() === label);
+  return {
+    label: bottom(labelled),
+    email: bottom(article.querySelector('a.resume-email')),
+    resume: bottom(article.querySelector('a[href="brief.html"]')),
+    highlights: article.querySelector('#highlights').getBoundingClientRect().top + window.scrollY,
+  };
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
+def test_the_home_page_opens_on_name_label_contact_and_the_resume(browser, base: str, width: int, height: int) -> None:
+    """A recruiter's first screen: who, how to reach them, the two-page résumé; then the highlights."""
+    label = site_config()["resume_basics"]["label"]
+    with open_page(browser, width=width) as tab:
+        tab.set_viewport_size({"width": width, "height": height})
+        tab.goto(base + "index.html", wait_until="load")
+        seen = tab.evaluate(FIRST_SCREEN, label)
+    for what in ("label", "email", "resume"):
+        assert seen[what] is not None, f"the home page shows no {what}"
+        assert seen[what] <= height, f"the {what} is below the first screen at {width}x{height}: {seen}"
+        assert seen[what] <= seen["highlights"], f"the {what} comes after the highlights: {seen}"

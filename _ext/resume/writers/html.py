@@ -46,10 +46,14 @@ def visit_timeline_chart(self: HTML5Translator, node: nodes.Element) -> None:
     # the cue under it shows only where the chart is wider than the screen.
     label = self.attval(node["title"])
     # An e-reader fits the chart to its page: nothing scrolls there, so no cue.
+    # On a screen narrower than the chart, it opens on its right end, the latest
+    # years, and scrolls back to the earlier ones.
     cue = (
         ""
         if self.builder.name == "epub"
-        else '<p class="resume-scroll-cue" aria-hidden="true">Scroll sideways to see the whole chart.</p>\n'
+        else "<script>(function (box) { box.scrollLeft = box.scrollWidth; })"
+        "(document.currentScript.previousElementSibling);</script>\n"
+        '<p class="resume-scroll-cue" aria-hidden="true">Scroll sideways for the earlier years.</p>\n'
     )
     self.body.append(f'<div class="resume-timeline" role="region" tabindex="0" aria-label="{label}">{svg}</div>\n{cue}')
     raise nodes.SkipNode
