@@ -13,6 +13,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+from helpers import read_page, visible_text
 from site_fixtures import ROOT, require_tool, site_config
 
 GUIDE = "guide/authoring"
@@ -132,3 +133,20 @@ def test_the_epub_does_not_repeat_the_two_page_resume(site_epub: Path) -> None:
     pages = _epub_pages(site_epub)
     assert not any(name.endswith("brief.xhtml") for name in pages)
     assert not any('href="brief.xhtml"' in text for text in pages.values())
+
+
+def test_text_made_from_front_matter_has_typographic_quotes(site_html: Path) -> None:
+    """A summary with straight quotes in its front matter reads with curly ones
+    wherever the extension prints it, as the pages' own text does."""
+    quoted = [
+        meta["summary"]
+        for path in sorted((ROOT / "experience").glob("*.md"))
+        if '"' in (meta := read_page(path)[0]).get("summary", "")
+    ]
+    assert quoted, "no summary in the sources has a straight quote to test"
+    pages = [visible_text(p.read_text("utf-8")) for p in site_html.rglob("*.html")]
+    for summary in quoted:
+        fragment = summary[summary.index('"') - 10 : summary.index('"') + 3]
+        assert not [text for text in pages if fragment in text], fragment
+        curled = fragment.replace('"', "“", 1).replace('"', "”", 1)
+        assert any(curled in text for text in pages), curled

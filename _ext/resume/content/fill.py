@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
+from docutils.utils import smartquotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from resume.content.brief import build_brief_experience, build_skill_summary
@@ -65,7 +66,21 @@ class FillAggregates(SphinxPostTransform):
                 content = build_timeline(links, node["options"], uid=f"resume-timeline-{count}")
             else:
                 content = BUILDERS[directive](links, node["options"])
+            if self.config.smartquotes:
+                _curl_quotes(content, self.config.language or "en")
             node.replace_self(content)
+
+
+def _curl_quotes(content: list[nodes.Node], language: str) -> None:
+    """Typographic quotes in the text made from front matter, as Sphinx's
+    SmartQuotes gives the pages' own text (which it has done by now)."""
+    for node in content:
+        for text in list(node.findall(nodes.Text)):
+            if isinstance(text.parent, nodes.FixedTextElement | nodes.literal | nodes.raw):
+                continue
+            curled = smartquotes.smartyPants(str(text), "q", language)
+            if curled != str(text) and text.parent is not None:
+                text.parent.replace(text, nodes.Text(curled))
 
 
 def _career_words(node: aggregate, career: Career) -> list[nodes.Node]:
