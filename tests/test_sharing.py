@@ -81,6 +81,11 @@ def canonical_site(site_root: Path) -> Path:
     return sphinx_build("html", site_root / "html-canonical", env=build_environment(READTHEDOCS_CANONICAL_URL=BASE))
 
 
+def address(page: str) -> str:
+    """A page's public address: the home page's is the site's own."""
+    return BASE if page == "index.html" else BASE + page
+
+
 # -- previews and structured data ----------------------------------------------------
 
 
@@ -117,7 +122,7 @@ def test_a_project_page_describes_the_work_and_links_the_person(canonical_site: 
     assert description.startswith(resume["summary"]) and description.endswith(resume["result"])
     (work,) = found["jsonld"]
     assert work["@type"] == "CreativeWork" and work["description"] == description
-    assert work["creator"]["@id"] == BASE + "index.html#person"
+    assert work["creator"]["@id"] == BASE + "#person"
     assert work["sourceOrganization"]["@id"] == BASE + "experience/juniper-networks.html#organization"
     assert work["url"] == BASE + "projects/junos-rwlock.html"
 
@@ -128,7 +133,7 @@ def test_an_employer_page_describes_the_organisation_and_the_roles(canonical_sit
     (organization,) = [n for n in graph if n["@type"] == "Organization"]
     (person,) = [n for n in graph if n["@type"] == "Person"]
     assert organization["name"] == "Apple Computer Inc." and organization["description"]
-    assert person["@id"] == BASE + "index.html#person"
+    assert person["@id"] == BASE + "#person"
     assert [r["roleName"] for r in person["worksFor"]] == [p["title"] for p in positions]
     assert {r["worksFor"]["@id"] for r in person["worksFor"]} == {organization["@id"]}
 
@@ -156,7 +161,7 @@ def test_the_home_page_is_a_profile_of_the_person(canonical_site: Path) -> None:
     (profile,) = metadata(canonical_site, "index.html")["jsonld"]
     assert profile["@type"] == "ProfilePage"
     person = profile["mainEntity"]
-    assert person["@type"] == "Person" and person["@id"] == BASE + "index.html#person"
+    assert person["@type"] == "Person" and person["@id"] == BASE + "#person"
     assert person["name"] == "Alfred Perlstein" and person["jobTitle"] == basics["label"]
     assert person["email"] == basics["email"] and basics["url"] in person["sameAs"]
     assert len(schools) == 3 and [s["name"] for s in person["alumniOf"]] == schools
@@ -183,7 +188,7 @@ def test_every_page_has_a_description_and_an_image(canonical_site: Path) -> None
             continue
         found = metadata(canonical_site, page)
         assert found["names"].get("description"), page
-        assert found["og"]["og:url"] == BASE + page == found["canonical"][0], page
+        assert found["og"]["og:url"] == address(page) == found["canonical"][0], page
         card = canonical_site / found["og"]["og:image"].removeprefix(BASE)
         assert card.is_file(), page
 
@@ -213,7 +218,7 @@ def test_the_sitemap_lists_exactly_the_reader_pages(canonical_site: Path) -> Non
     # A page its front matter keeps out of the search (the editorial notes) is out of the sitemap too.
     kept_out = [p for p in pages if "\nnosearch: true\n" in (ROOT / p).with_suffix(".md").read_text("utf-8")[:500]]
     assert kept_out
-    assert listed == sorted(BASE + page for page in pages if page not in kept_out)
+    assert listed == sorted(address(page) for page in pages if page not in kept_out)
     assert not [url for url in listed if url.count("/en/latest/") != 1]
     robots = (canonical_site / "robots.txt").read_text("utf-8")
     assert f"Sitemap: {BASE}sitemap.xml" in robots.splitlines()
@@ -452,3 +457,40 @@ def test_json_ld_cannot_be_closed_by_the_text_it_carries() -> None:
     element = script({"name": "</script><script>alert(1)</script>", "email": "a@b.example"})
     assert element.count("</script>") == 1 and "a@b" not in element
     assert json.loads(element.split("\n", 1)[1].rsplit("</script>", 1)[0])["email"] == "a@b.example"
+
+
+def test_descriptions_are_cut_at_a_word(canonical_site: Path) -> None:
+    for page in site_pages(canonical_site):
+        if page in ("404.html", "search.html", "genindex.html"):
+            continue
+        description = metadata(canonical_site, page)["names"]["description"]
+        assert len(description) <= 200 and not description.endswith("..."), (page, description)
+        if description.endswith("…"):
+            assert description.endswith(" …"), (page, description)
+
+
+def test_every_page_names_the_sites_icons_drawn_from_the_name(canonical_site: Path) -> None:
+    from PIL import Image
+
+    from resume.draw.icon import initials
+
+    for page in ("index.html", "projects/junos-rwlock.html"):
+        head = (canonical_site / page).read_text("utf-8").split("</head>", 1)[0]
+        prefix = "../" * page.count("/")
+        assert f'<link rel="icon" href="{prefix}favicon.svg" type="image/svg+xml" />' in head, page
+        assert f'<link rel="apple-touch-icon" href="{prefix}apple-touch-icon.png" />' in head, page
+    name = site_config()["project"]
+    assert f">{initials(name)}</text>" in (canonical_site / "favicon.svg").read_text("utf-8")
+    with Image.open(canonical_site / "apple-touch-icon.png") as touch:
+        assert touch.size == (180, 180)
+    with Image.open(canonical_site / "favicon.ico") as ico:
+        assert ico.format == "ICO"
+
+
+@pytest.mark.parametrize(
+    ("name", "letters"), [("Ada King Lovelace", "AL"), ("Kim", "K"), ("  ", "?"), ("Jean-Luc (JL) Picard", "JP")]
+)
+def test_initials(name: str, letters: str) -> None:
+    from resume.draw.icon import initials
+
+    assert initials(name) == letters

@@ -38,7 +38,7 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from resume.core.model import Employer, Person, Project
-from resume.draw import cards
+from resume.draw import cards, icon
 from resume.jsonresume.education import schools
 from resume.sphinx_ext.domain import domain_of
 from resume.web import jsonld
@@ -64,6 +64,12 @@ def site_url(builder: Builder) -> str:
     return base if not base or base.endswith("/") else f"{base}/"
 
 
+def page_address(builder: Builder, docname: str) -> str:
+    """A page's absolute address (the home page's is the site's own); needs the site's address."""
+    base = site_url(builder)
+    return base if docname == builder.config.root_doc else urljoin(base, builder.get_target_uri(docname))
+
+
 def shorten(text: str, width: int = DESCRIPTION_LENGTH) -> str:
     """One line of at most ``width`` characters, cut at a word with ``…``."""
     return textwrap.shorten(" ".join(text.split()), width, placeholder=" …")
@@ -75,14 +81,15 @@ def not_found_page(app: Sphinx) -> str | None:
 
 
 def first_paragraph(doctree: nodes.document) -> str | None:
-    """The text of the page's first paragraph of prose: one directly under the
-    title's section (the summary box and other blocks come in containers)."""
+    """The text of the page's first paragraph of prose: one directly under a
+    section, the title's first (the summary box and other blocks come in
+    containers, lists and tables)."""
     section = doctree.next_node(nodes.section)
     if section is None:
         return None
-    for child in section.children:
-        if isinstance(child, nodes.paragraph):
-            return child.astext()
+    for paragraph in section.findall(nodes.paragraph):
+        if isinstance(paragraph.parent, nodes.section):
+            return paragraph.astext()
     return None
 
 
@@ -113,7 +120,7 @@ class _Urls:
     def page(self, docname: str) -> str:
         target = self.builder.get_target_uri(docname)
         if self.base:
-            return urljoin(self.base, target)
+            return page_address(self.builder, docname)
         return relative_uri(self.here, target) or posixpath.basename(target)
 
     def file(self, path: str) -> str | None:
@@ -145,12 +152,17 @@ def add_previews(
     if record is not None:
         description = describe(record, doctree)
         card = cards.page_card(record, person, career)
-    elif pagename == person.docname:
-        card = cards.home_card(person, _label(app))
-        fields["og:type"] = "profile"
+    else:
         text = first_paragraph(doctree)
         description = shorten(text) if text else None
-    if description and record is not None:
+    if pagename == person.docname:
+        card = cards.home_card(person, _label(app))
+        fields["og:type"] = "profile"
+        if urls.base:
+            # The home page's address is the site's own, not .../index.html.
+            context["pageurl"] = fields["og:url"] = urls.page(pagename)
+    if description:
+        # Cut at a word (the library would cut mid-word): the link preview and the search result.
         fields["og:description"] = description
         context["metatags"] = context.get("metatags", "") + _meta("description", description)
     _escape_page_text(app, doctree, fields)
@@ -272,7 +284,7 @@ def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     if base:
         namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
         urlset = ElementTree.Element("urlset", xmlns=namespace)
-        for address in sorted(urljoin(base, app.builder.get_target_uri(d)) for d in reader_pages(app)):
+        for address in sorted(page_address(app.builder, d) for d in reader_pages(app)):
             url = ElementTree.SubElement(urlset, "url")
             ElementTree.SubElement(url, "loc").text = address
         ElementTree.indent(urlset)
@@ -282,7 +294,40 @@ def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     (outdir / "robots.txt").write_text(robots, encoding="utf-8")
 
 
+#: The site's icons at its root: the file, and how big a PNG is (None: the SVG).
+ICONS = {"favicon.svg": None, "apple-touch-icon.png": 180, "favicon.ico": 48}
+
+
+def link_icons(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """``html-page-context``: every page names the site's icon (so no browser asks for a missing one)."""
+    if not shares(app.builder):
+        return
+    to = context["pathto"]
+    context["metatags"] = (
+        context.get("metatags", "")
+        + f'<link rel="icon" href="{to("favicon.svg", 1)}" type="image/svg+xml" />\n'
+        + f'<link rel="apple-touch-icon" href="{to("apple-touch-icon.png", 1)}" />\n'
+    )
+
+
+def write_icons(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: the icons, drawn from the name and the accent color."""
+    if exception is not None or not shares(app.builder):
+        return
+    name, accent = str(app.config.project), str(app.config.resume_accent)
+    for file, pixels in ICONS.items():
+        path = Path(app.outdir, file)
+        if pixels is None:
+            path.write_text(icon.svg(name, accent), encoding="utf-8")
+        else:
+            icon.write_png(name, accent, path, pixels, ico=file.endswith(".ico"))
+
+
 def setup_sharing(app: Sphinx) -> None:
+    app.connect("html-page-context", link_icons)
+    app.connect("build-finished", write_icons)
     app.connect("html-page-context", add_previews, priority=400)
     app.connect("html-page-context", drop_relative_url, priority=600)
     app.connect("doctree-resolved", root_links_on_404)
