@@ -51,7 +51,7 @@ def visit_timeline_chart(self: HTML5Translator, node: nodes.Element) -> None:
     cue = (
         ""
         if self.builder.name == "epub"
-        else "<script>(function (box) { box.scrollLeft = box.scrollWidth; })"
+        else "<script>(function (box) { requestAnimationFrame(function () { box.scrollLeft = box.scrollWidth; }); })"
         "(document.currentScript.previousElementSibling);</script>\n"
         '<p class="resume-scroll-cue" aria-hidden="true">Scroll sideways for the earlier years.</p>\n'
     )
