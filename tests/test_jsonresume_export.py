@@ -89,6 +89,18 @@ def test_every_catalogue_skill_is_a_keyword_with_its_level(exported):
     assert exported_skills == stated
 
 
+def test_each_position_carries_the_results_of_its_projects(exported):
+    """Themes show a position's highlights: the stated results reach the positions."""
+    pages = [front_matter(p).get("resume", {}) for p in (ROOT / "projects").glob("*.md")]
+    results = [page["result"] for page in pages if "result" in page]
+    lines = [line for job in exported["work"] for line in job.get("highlights", [])]
+    assert results
+    for result in results:
+        assert any(line.endswith(": " + result) for line in lines), result
+    assert all(job["company"] == job["name"] for job in exported["work"])
+    assert isinstance(exported["basics"]["profiles"], list)
+
+
 def test_basics_and_meta_come_from_conf(exported):
     config = site_config()
     assert exported["basics"]["name"] == config["project"]

@@ -58,7 +58,8 @@ def _basics(site: SiteData) -> dict[str, Any]:
 
 def public_basics(name: str, settings: Mapping[str, Any], *, private: bool) -> dict[str, Any]:
     """JSON Resume's basics from ``resume_basics``; the private part only if ``private``."""
-    basics: dict[str, Any] = {"name": name}
+    # `profiles` always a list: themes iterate it without looking.
+    basics: dict[str, Any] = {"name": name, "profiles": []}
     hidden: Mapping[str, Any] = settings["private"] if isinstance(settings.get("private"), Mapping) else {}
     for key, value in settings.items():
         if key == "private" or value in (None, "", [], {}):
@@ -83,7 +84,9 @@ def _work(site: SiteData) -> list[dict[str, Any]]:
         details = list(extra.get("positions") or [])
         for index, position in enumerate(employer.positions):
             more = details[index] if index < len(details) and isinstance(details[index], Mapping) else {}
-            entry: dict[str, Any] = {"name": employer.name, "position": position.title}
+            # `company` and `website` beside `name` and `url`: the keys of the schema's
+            # earlier versions, which some published themes still read.
+            entry: dict[str, Any] = {"name": employer.name, "company": employer.name, "position": position.title}
             location = more.get("location") or employer.location
             if location:
                 entry["location"] = location
@@ -91,18 +94,41 @@ def _work(site: SiteData) -> list[dict[str, Any]]:
                 if more.get(key):
                     entry[key] = more[key]
             if employer.docname in site.urls:
-                entry["url"] = site.urls[employer.docname]
+                entry["url"] = entry["website"] = site.urls[employer.docname]
             entry["startDate"] = exported_date(position.start, more.get("startDate"), is_end=False)
             if position.end is not None:
                 entry["endDate"] = exported_date(position.end, more.get("endDate"), is_end=True)
             summary = more.get("summary") or getattr(employer, "summary", None)
             if summary:
                 entry["summary"] = summary
-            if more.get("highlights"):
-                entry["highlights"] = more["highlights"]
+            highlights = list(more.get("highlights") or []) or _position_highlights(site, employer, position)
+            if highlights:
+                entry["highlights"] = highlights
             end = position.end if position.end is not None else 10**6
             rows.append(((-end, -position.start, employer.name.casefold(), index), entry))
     return [entry for _, entry in sorted(rows, key=lambda row: row[0])]
+
+
+def _position_highlights(site: SiteData, employer: Employer, position: Any) -> list[str]:
+    """What the employer's projects of a position state, in the author's order:
+    a result where one is stated, else the project's name and summary."""
+    held = position.period(site.as_of)
+    lines: list[str] = []
+    for project in site.projects:
+        if project.employer != employer.slug:
+            continue
+        stated = getattr(project, "position", None)
+        period = project.period(site.as_of)
+        if stated is not None and stated != position.title:
+            continue
+        if stated is None and period is not None and not _overlap(held, period):
+            continue
+        results = _highlights(site.results.get(project.docname))
+        if results:
+            lines += [f"{project.name}: {result}" for result in results]
+        elif project.summary:
+            lines.append(f"{project.name}: {project.summary}")
+    return lines
 
 
 def _projects_in_order(site: SiteData) -> list[Project]:

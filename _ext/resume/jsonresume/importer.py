@@ -369,6 +369,12 @@ class _Planner:
             if entry.get(key) not in (None, "", []):
                 more[key] = entry[key]
         employer = next((e for e in employers if e.slug == project.employer), None)
+        if employer is not None and len(employer.entries) > 1:
+            # One role that is one of the employer's positions: the project's position.
+            titles = {words_of(work.get("position")) for _, work in employer.entries}
+            roles = [words_of(role) for role in entry.get("roles") or [] if isinstance(role, str)]
+            if len(roles) == 1 and roles[0] in titles:
+                resume["position"] = roles[0]
         entity = words_of(entry.get("entity"))
         if entity and (employer is None or _key(entity) != _key(employer.name)):
             more["entity"] = entry["entity"]
