@@ -115,10 +115,16 @@ def watch(page: Page, base: str) -> list[str]:
     problems: list[str] = []
 
     def on_console(message) -> None:
-        source = message.location.get("url", "")
-        # Chromium asks for /favicon.ico by itself; the site names no favicon.
-        if message.type == "error" and not source.endswith("/favicon.ico"):
+        if message.type == "error":
+            source = message.location.get("url", "")
             problems.append(f"console error: {message.text} ({source.removeprefix(base)})")
+
+    def on_failed(request) -> None:
+        # The browser fetches the icon after the page has loaded; moving on to the
+        # next page cancels it. A missing icon is still an error response.
+        if request.failure == "net::ERR_ABORTED" and request.url.endswith(("/favicon.svg", "/favicon.ico")):
+            return
+        problems.append(f"request failed ({request.failure}): {request.url.removeprefix(base)}")
 
     def on_response(response) -> None:
         if response.status >= 400:
@@ -126,10 +132,7 @@ def watch(page: Page, base: str) -> list[str]:
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: problems.append(f"uncaught exception: {error}"))
-    page.on(
-        "requestfailed",
-        lambda request: problems.append(f"request failed ({request.failure}): {request.url.removeprefix(base)}"),
-    )
+    page.on("requestfailed", on_failed)
     page.on("response", on_response)
     return problems
 
