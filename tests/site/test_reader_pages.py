@@ -150,3 +150,20 @@ def test_text_made_from_front_matter_has_typographic_quotes(site_html: Path) -> 
         assert not [text for text in pages if fragment in text], fragment
         curled = fragment.replace('"', "“", 1).replace('"', "”", 1)
         assert any(curled in text for text in pages), curled
+
+
+def test_no_two_page_resume_bullet_repeats_its_title(site_html: Path) -> None:
+    """A project whose summary says what its title names is one line: the summary."""
+    from resume.core.text import repeats
+
+    pages = [visible_text(p.read_text("utf-8")) for p in site_html.glob("brief*.html")]
+    assert pages
+    checked = 0
+    for path in sorted((ROOT / "projects").glob("*.md")):
+        meta, body = read_page(path)
+        title = re.search(r"^# (.+)$", body, re.MULTILINE)
+        summary = " ".join(meta.get("summary", "").split())
+        if title and summary and "result" not in meta and repeats(title[1], summary):
+            checked += 1
+            assert not [text for text in pages if f"{title[1]}: {summary}" in text], title[1]
+    assert checked

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from resume.core.career import Career
 from resume.core.claims import project_claim, skill_claim, stated_years
 from resume.core.dates import month
@@ -109,3 +111,19 @@ def test_a_preview_card_places_an_undated_project_without_a_duration() -> None:
     assert rwlock.details == ("at Juniper", "as BSD Kernel Programmer, 2007–2010")
     zerocopy = page_card(next(p for p in built.projects if p.slug == "zerocopy"), person, built)
     assert zerocopy.details == ("Wintelcom", "Jan 2000 – Jun 2000")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Spell checking engine", "Spell checking to improve data entry", True),
+        ("Autofs for OS X", "An implementation of the autofs filesystem for OS X", True),
+        ("DNS cache", "Caching lookups for the crawler.", False),
+        ("Text search engine", "Searching text, for the back end of the site's CGI systems.", True),
+        ("The", "The", False),
+    ],
+)
+def test_a_summary_repeats_its_title(title: str, text: str, expected: bool) -> None:
+    from resume.core.text import repeats
+
+    assert repeats(title, text) is expected

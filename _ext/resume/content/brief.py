@@ -15,6 +15,7 @@ from sphinx.util import texescape
 
 from resume.core.claims import stated_years
 from resume.core.dates import format_period
+from resume.core.text import repeats
 
 if TYPE_CHECKING:
     from resume.core.model import Project, SkillEntry
@@ -43,7 +44,10 @@ def _para(*children: nodes.Node | str, classes: list[str] | None = None) -> node
 
 
 def project_bullet(page: _Page, project: Project) -> nodes.paragraph:
-    """``Title: result`` (or the summary where no result is stated)."""
+    """``Title: result`` (or the summary where no result is stated); a summary
+    that says what the title names stands alone, as the link's words."""
+    if not project.result and project.summary and repeats(project.name, project.summary):
+        return _para(page.page(project.docname, project.summary, title=project.name))
     line = _para(page.page_link(project))
     said = project.result or project.summary
     if said:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def text_of(value: object) -> str | None:
     """A string without its outer whitespace; None for an empty one or a non-string."""
@@ -11,3 +13,26 @@ def text_of(value: object) -> str | None:
 def words_of(value: object) -> str | None:
     """Like :func:`text_of`, with every run of whitespace inside made one space."""
     return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+#: Words that say nothing of what a title names.
+_LITTLE_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"]
+)
+
+
+def _content_words(text: str) -> list[str]:
+    words = re.findall(r"[^\W_]+", text.casefold())
+    return [word for word in words if len(word) > 1 and word not in _LITTLE_WORDS]
+
+
+def repeats(title: str, text: str) -> bool:
+    """Whether ``text`` says what ``title`` names: two thirds or more of the
+    title's words (a shared stem of five letters counts) are in it.
+    ``"Spell checking engine"`` / ``"Spell checking to improve data entry"``."""
+    named = _content_words(title)
+    said = _content_words(text)
+    if not named:
+        return False
+    found = sum(any(word[:5] == other[:5] for other in said) for word in named)
+    return 3 * found >= 2 * len(named)
