@@ -25,7 +25,7 @@ from resume.jsonresume.dates import month_of, site_date
 from resume.jsonresume.export import PERSON_SECTIONS
 from resume.jsonresume.markdown import front_matter, inline, slugify
 from resume.jsonresume.repair import Repaired, read_date, repair
-from resume.jsonresume.schema import DATED, json_text, pointer, schema_problems
+from resume.jsonresume.schema import dated_entries, json_text, pointer, schema_problems
 
 # What each section's entries carry onto the site; any other key is reported.
 CARRIED = {
@@ -267,8 +267,7 @@ class _Planner:
         """
         dates = [
             (pointer(section, index, key), value)
-            for section, keys in DATED.items()
-            for index, entry in enumerate(self.doc.get(section) or [])
+            for section, index, entry, keys in dated_entries(self.doc)
             for key in keys
             if isinstance(value := entry.get(key), str)
         ]

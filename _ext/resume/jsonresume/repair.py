@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from resume.jsonresume.schema import DATED, json_text, pointer, validator
+from resume.jsonresume.schema import dated_entries, json_text, pointer, validator
 
 # Keys renamed by JSON Resume 1.0: {section: {old: new}}; "basics" is the object itself.
 RENAMED: dict[str, dict[str, str]] = {
@@ -185,13 +185,9 @@ class _Repairs:
     # -- dates -------------------------------------------------------------------------
 
     def dates(self, doc: dict[str, Any]) -> None:
-        for section, keys in DATED.items():
-            entries = doc.get(section)
-            for index, entry in enumerate(entries if isinstance(entries, list) else []):
-                if not isinstance(entry, dict):
-                    continue
-                for key in keys:
-                    self.date(entry, key, (section, index), carried=section in CARRIED_DATES)
+        for section, index, entry, keys in dated_entries(doc):
+            for key in keys:
+                self.date(entry, key, (section, index), carried=section in CARRIED_DATES)
         meta = doc.get("meta")
         stamp = meta.get("lastModified") if isinstance(meta, dict) else None
         if isinstance(stamp, str) and read_date(stamp)[0] is None:

@@ -90,25 +90,30 @@ def schema_problems(document: Any) -> list[str]:
     return found
 
 
-def _date_problems(document: dict[str, Any]) -> Iterator[str]:
+def dated_entries(document: dict[str, Any]) -> Iterator[tuple[str, int, dict[str, Any], tuple[str, ...]]]:
+    """Every object of a section that has dates: its section, index, itself and its date keys."""
     for section, keys in DATED.items():
         entries = document.get(section)
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            if not isinstance(entry, dict):
-                continue
-            for key in keys:
-                value = entry.get(key)
-                if isinstance(value, str) and (problem := date_problem(value)):
-                    yield f"{pointer(section, index, key)}: {problem}"
-            start, end = entry.get("startDate"), entry.get("endDate")
-            if (
-                isinstance(start, str)
-                and isinstance(end, str)
-                and date_problem(start) is None
-                and date_problem(end) is None
-                and month_of(end, is_end=True) < month_of(start, is_end=False)
-            ):
-                yield f"{pointer(section, index, 'endDate')}: {json_text(end)} is before startDate {json_text(start)}"
+            if isinstance(entry, dict):
+                yield section, index, entry, keys
+
+
+def _date_problems(document: dict[str, Any]) -> Iterator[str]:
+    for section, index, entry, keys in dated_entries(document):
+        for key in keys:
+            value = entry.get(key)
+            if isinstance(value, str) and (problem := date_problem(value)):
+                yield f"{pointer(section, index, key)}: {problem}"
+        start, end = entry.get("startDate"), entry.get("endDate")
+        if (
+            isinstance(start, str)
+            and isinstance(end, str)
+            and date_problem(start) is None
+            and date_problem(end) is None
+            and month_of(end, is_end=True) < month_of(start, is_end=False)
+        ):
+            yield f"{pointer(section, index, 'endDate')}: {json_text(end)} is before startDate {json_text(start)}"
 
 
 def is_link(url: object) -> bool:
