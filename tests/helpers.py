@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -62,3 +64,29 @@ def toctree(path: Path) -> list[str]:
     text = path.read_text("utf-8")
     block = text[text.rindex("{toctree}") :].split("```", 1)[0]
     return [line.strip() for line in block.splitlines()[1:] if line.strip() and not line.startswith(":")]
+
+
+def run_make_new(source: Path, dest: Path) -> subprocess.CompletedProcess:
+    """``make new``'s command: a site at ``dest`` from the JSON Resume file ``source``."""
+    from site_fixtures import ROOT, build_environment
+
+    return subprocess.run(
+        [sys.executable, "-m", "resume.jsonresume.newsite", "--from", str(source), str(dest)],
+        env={**build_environment(), "PYTHONPATH": str(ROOT / "_ext")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def assert_lint_clean(folder: Path, name: str) -> None:
+    """``name`` in ``folder`` passes ruff's format and checks, under the folder's settings."""
+    for command in (["format", "--check", "--diff"], ["check"]):
+        linted = subprocess.run(
+            [sys.executable, "-m", "ruff", *command, "--no-cache", name],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert linted.returncode == 0, linted.stdout + linted.stderr

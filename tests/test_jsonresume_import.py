@@ -23,6 +23,7 @@ from docutils.utils import smartquotes
 from resume.jsonresume.importer import plan_site
 from resume.jsonresume.newsite import main as make_new
 
+from helpers import run_make_new
 from site_fixtures import ROOT, build_environment, require_tool, sphinx_build
 
 SAMPLES = sorted((Path(__file__).parent / "jsonresume").glob("*.resume.json"))
@@ -432,13 +433,7 @@ def test_invalid_files_are_refused_with_located_problems(tmp_path, document, exp
     source = tmp_path / "bad.json"
     source.write_text(json.dumps(document), "utf-8")
     dest = tmp_path / "never"
-    result = subprocess.run(
-        [sys.executable, "-m", "resume.jsonresume.newsite", "--from", str(source), str(dest)],
-        env={**build_environment(), "PYTHONPATH": str(ROOT / "_ext")},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_make_new(source, dest)
     assert result.returncode == 1
     assert f"  {expected}" in result.stderr
     assert not dest.exists()

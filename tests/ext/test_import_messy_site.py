@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-from site_fixtures import ROOT, build_environment, sphinx_build
+from helpers import assert_lint_clean, run_make_new
+from site_fixtures import sphinx_build
 
 MESSY = {
     "basics": {
@@ -69,13 +68,7 @@ def test_a_messy_file_becomes_a_site_that_builds_strict(tmp_path):
     source = tmp_path / "messy.json"
     source.write_text(json.dumps(MESSY, ensure_ascii=False, indent=1), "utf-8")
     site = tmp_path / "site"
-    made = subprocess.run(
-        [sys.executable, "-m", "resume.jsonresume.newsite", "--from", str(source), str(site)],
-        env={**build_environment(), "PYTHONPATH": str(ROOT / "_ext")},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    made = run_make_new(source, site)
     assert made.returncode == 0, made.stderr
     repaired = made.stdout.split("Repaired (read as JSON Resume means it):\n")[1].split("Not carried")[0]
     for line in REPAIRS:
@@ -85,15 +78,7 @@ def test_a_messy_file_becomes_a_site_that_builds_strict(tmp_path):
     # The as-of date is the latest date in the file, the project's June 2025.
     assert "as of 2025-06" in made.stdout
     assert 'resume_as_of = "2025-06"' in (site / "conf.py").read_text("utf-8")
-    for command in (["format", "--check", "--diff"], ["check"]):
-        linted = subprocess.run(
-            [sys.executable, "-m", "ruff", *command, "--no-cache", "conf.py"],
-            cwd=site,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert linted.returncode == 0, linted.stdout + linted.stderr
+    assert_lint_clean(site, "conf.py")
     html = sphinx_build("html", site / "_build" / "html", srcdir=site)
     page = re.sub(r"<[^>]+>", " ", (html / "experience" / "soie-systems.html").read_text("utf-8"))
     page = " ".join(page.split())

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,8 @@ from resume.jsonresume.importer import ImportRefused, plan_site
 from resume.jsonresume.newsite import PERSON_BLOCK, conf_text
 from resume.jsonresume.newsite import main as make_new
 from resume.jsonresume.repair import read_date, repair
+
+from helpers import assert_lint_clean
 
 PYTHON_WORDS = re.compile(r"\b(?:None|NoneType|dict|str|list|True|False)\b|'(?!s\b)")
 
@@ -352,15 +352,7 @@ def test_the_generated_conf_py_is_ruff_clean(tmp_path):
     conf = tmp_path / "conf.py"
     conf.write_text(conf_text(site), "utf-8")
     (tmp_path / "pyproject.toml").write_text((root / "pyproject.toml").read_text("utf-8"), "utf-8")
-    for command in (["format", "--check", "--diff"], ["check"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "ruff", *command, "--no-cache", "conf.py"],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
+    assert_lint_clean(tmp_path, "conf.py")
     namespace: dict = {}
     block = PERSON_BLOCK.search(conf.read_text("utf-8"))
     assert block is not None
