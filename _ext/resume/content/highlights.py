@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from resume.content.brief import pdf_info
-from resume.core.dates import Period, format_years_span
+from resume.core.dates import covering, format_years_span
 from resume.sphinx_ext.blocks import bullets, para
 
 if TYPE_CHECKING:
@@ -34,10 +34,7 @@ def build_highlights(links: Links, options: dict[str, Any]) -> list[nodes.Node]:
             heading = para(nodes.strong("", "", links.page_link(employer)) if employer else nodes.Text(slug))
             periods = [period for project in projects if (period := career.work_period(project)) is not None]
             if periods:
-                span = Period(
-                    min(p.start for p in periods), max(p.end for p in periods), any(p.ongoing for p in periods)
-                )
-                heading += nodes.Text(f", {format_years_span(span)}")
+                heading += nodes.Text(f", {format_years_span(covering(periods))}")
             found += nodes.list_item("", heading, bullets([_result(links, project) for project in projects]))
     found["classes"].append("resume-highlights")
     return [*pdf_info(links, chosen), found]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
-from resume.core.dates import Period, merge, merged_months
+from resume.core.dates import Period, covering, merge, merged_months
 from resume.core.hints import nearest
 from resume.core.model import ENGAGEMENTS, Catalogue, Employer, Person, Position, Project, Record, SkillEntry
 
@@ -183,7 +183,7 @@ class Career:
         periods = [p.period(self.as_of) for p in self.held_during(project)]
         if not periods:
             return None
-        return Period(min(p.start for p in periods), max(p.end for p in periods), any(p.ongoing for p in periods))
+        return covering(periods)
 
     def projects_of(self, slug: str) -> list[Project]:
         return self._projects_by_employer.get(slug, [])

@@ -19,7 +19,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from resume.core.dates import Period, format_duration, format_number, format_period, format_years_span, year_of
+from resume.core.dates import (
+    Period,
+    covering,
+    format_duration,
+    format_number,
+    format_period,
+    format_years_span,
+    year_of,
+)
 
 if TYPE_CHECKING:
     from resume.core.career import Career
@@ -144,8 +152,7 @@ def project_claim(career: Career, project: Project) -> ProjectClaim:
     held = career.held_during(project)
     within = None
     if held:
-        periods = [p.period(career.as_of) for p in held]
-        within = Period(min(p.start for p in periods), max(p.end for p in periods), any(p.ongoing for p in periods))
+        within = covering(p.period(career.as_of) for p in held)
     return ProjectClaim(
         own=project.period(career.as_of),
         employer=employer.name if employer else None,

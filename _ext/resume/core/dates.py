@@ -119,6 +119,12 @@ def format_duration(months: int) -> str:
     return " ".join(parts)
 
 
+def covering(periods: Iterable[Period]) -> Period:
+    """The one period from the earliest start to the latest end; ongoing if any is."""
+    found = list(periods)
+    return Period(min(p.start for p in found), max(p.end for p in found), any(p.ongoing for p in found))
+
+
 def merge(periods: Iterable[Period]) -> list[Period]:
     """Union of inclusive periods: overlapping or touching ones become one."""
     merged: list[Period] = []

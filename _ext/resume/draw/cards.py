@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from resume.core.career import Career
 from resume.core.claims import project_claim
-from resume.core.dates import Period, format_period
+from resume.core.dates import Period, covering, format_period
 from resume.core.model import Employer, Person, Project
 
 if TYPE_CHECKING:
@@ -147,9 +147,7 @@ def render_png(card: Card, path: Path) -> None:
 def _span(periods: list[Period]) -> str | None:
     if not periods:
         return None
-    ongoing = any(p.ongoing for p in periods)
-    whole = Period(min(p.start for p in periods), max(p.end for p in periods), ongoing)
-    return format_period(whole, short=True)
+    return format_period(covering(periods), short=True)
 
 
 def page_card(page: Employer | Project, person: Person, career: Career) -> Card:
