@@ -15,8 +15,11 @@ def _median(runs: list[dict[str, Any]] | None) -> float | None:
 
 
 def _seconds(runs: list[dict[str, Any]] | None) -> str:
-    value = _median(runs)
-    return "–" if value is None else f"{value:.2f} s ×{len(runs)}"  # type: ignore[arg-type]
+    return f"{statistics.median(r['seconds'] for r in runs):.2f} s ×{len(runs)}" if runs else "–"
+
+
+def _speedup(serial: float | None, parallel: float | None) -> str:
+    return "–" if serial is None or parallel is None else f"{serial / parallel:.2f}×"
 
 
 def _variant(d: dict[str, Any], variant: str, builder: str = "rounds") -> list[dict[str, Any]]:
@@ -101,7 +104,7 @@ def results_table(data: dict[str, Any]) -> list[str]:
     )
     add(
         "`-j 2` speed-up over serial: `ext` / `none`",
-        lambda d: " / ".join(f"{_median(_variant(d, v)) / _median(d['parallel'][v]):.2f}×" for v in ("ext", "none")),
+        lambda d: " / ".join(_speedup(_median(_variant(d, v)), _median(d["parallel"][v])) for v in ("ext", "none")),
     )
     add(
         "`-j 2` HTML byte-identical to serial",

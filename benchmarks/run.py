@@ -25,6 +25,7 @@ to skip the measurements it holds.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import os
@@ -456,7 +457,9 @@ def main(argv: list[str] | None = None) -> str:
             log(
                 f"pure core at {args.scaling_sizes} entries ({'with' if collector else 'without'} the garbage collector)"
             )
-            store.once(lambda c=collector: scaling.measure(args.scaling_sizes, args.scaling_repeat, collector=c), name)
+            store.once(
+                functools.partial(scaling.measure, args.scaling_sizes, args.scaling_repeat, collector=collector), name
+            )
         # Last: its numbers are shares within one profiled build, not times to compare.
         if args.profile:
             profile(max(sizes, key=lambda size: size.kb.pages), store, args.profile_from, args.ext_dir)

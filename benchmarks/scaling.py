@@ -9,6 +9,7 @@ box. Each stage is the fastest of a few runs.
 
 from __future__ import annotations
 
+import functools
 import gc
 import math
 import sys
@@ -127,14 +128,17 @@ def measure(
     """
     month = parse_month(as_of)
     rows = []
+    counts, totals = [], []
     for entries in sizes:
         pages = metadata(entries, as_of)
         records = parse(pages)
-        stages = {"parse metadata": _fastest(lambda pages=pages: parse(pages), repeat, collector)}
+        stages = {"parse metadata": _fastest(functools.partial(parse, pages), repeat, collector)}
         for name, stage in _stages(records, month).items():
             stages[name] = _fastest(stage, repeat, collector)
-        rows.append({"entries": len(records) - 1, "stages": stages, "total": sum(stages.values())})
-    return {"collector": collector, "rows": rows, **growth([r["entries"] for r in rows], [r["total"] for r in rows])}
+        counts.append(len(records) - 1)
+        totals.append(sum(stages.values()))
+        rows.append({"entries": counts[-1], "stages": stages, "total": totals[-1]})
+    return {"collector": collector, "rows": rows, **growth(counts, totals)}
 
 
 def growth(ns: list[int], seconds: list[float]) -> dict[str, Any]:

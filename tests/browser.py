@@ -100,7 +100,9 @@ def open_page(browser: Browser, *, scheme: str = "light", width: int = 1280) -> 
     default "auto" mode, and the stored choice of its toggle button.
     """
     context = browser.new_context(
-        color_scheme=scheme, viewport={"width": width, "height": 900}, reduced_motion="reduce"
+        color_scheme="dark" if scheme == "dark" else "light",
+        viewport={"width": width, "height": 900},
+        reduced_motion="reduce",
     )
     context.add_init_script(f"window.localStorage.setItem('theme', '{scheme}')")
     try:

@@ -14,6 +14,13 @@ import yaml
 ROOTS = Path(__file__).parent / "roots"
 
 
+def search(pattern: str, text: str, flags: int = 0) -> re.Match[str]:
+    """``re.search`` that fails the test, naming the pattern, when nothing matches."""
+    found = re.search(pattern, text, flags)
+    assert found, f"no match for {pattern!r}"
+    return found
+
+
 def site(tmp_path: Path, root: str = "basic", files: dict[str, str] | None = None) -> Path:
     """A writable copy of a test root, with some files replaced or added."""
     src = tmp_path / "src"

@@ -130,8 +130,8 @@ def test_each_timeline_bar_opens_its_page(browser, base: str, site_html: Path) -
         for index in chosen:
             page.goto(start)
             bar = page.locator(bars).nth(index)
-            expected = urljoin(start, bar.get_attribute("href"))
-            described = bar.locator("title").first.text_content()
+            expected = urljoin(start, bar.get_attribute("href") or "")
+            described = bar.locator("title").first.text_content() or ""
             bar.locator(".resume-tl-bar").click()  # the drawn bar, not the link's box
             page.wait_for_url(expected)
             summary = page.locator(".resume-summary")

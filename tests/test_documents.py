@@ -16,17 +16,17 @@ import pytest
 
 from resume.site.settings import ABOUT_PAGES
 
-from helpers import read_page, toctree
+from helpers import read_page, search, toctree
 from site_fixtures import ROOT, read_site_config, require_tool, site_config, sphinx_build
 
-DIRECTIONS: dict[str, str] = site_config()["resume_directions"]  # type: ignore[assignment]
+DIRECTIONS: dict[str, str] = site_config()["resume_directions"]
 BRIEFS = ["brief", *(f"brief-{slug}" for slug in DIRECTIONS)]
 # The text area of the brief (resumebrief.cls): letter paper, 0.5in top, 0.6in bottom.
 TEXT_TOP, TEXT_BOTTOM = 36.0, 792.0 - 43.2
 
 
 def title(path: Path) -> str:
-    return re.search(r"^# (.+)$", path.read_text("utf-8"), re.MULTILINE).group(1)
+    return search(r"^# (.+)$", path.read_text("utf-8"), re.MULTILINE)[1]
 
 
 EMPLOYERS = toctree(ROOT / "experience" / "index.md")
@@ -53,7 +53,7 @@ def page_fill(pdf: Path) -> list[float]:
     bbox = text_of(pdf, "-bbox")
     fills = []
     for page in bbox.split("<page ")[1:]:
-        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        height = float(search(r'height="([\d.]+)"', page)[1])
         words = re.findall(r'yMax="([\d.]+)">([^<]*)</word>', page)
         lowest = max(float(y) for y, word in words if not (float(y) > height - 60 and word.isdigit()))
         fills.append((lowest - TEXT_TOP) / (TEXT_BOTTOM - TEXT_TOP))
@@ -120,7 +120,7 @@ def test_pdf_metadata_fonts_and_links(site_pdfs: dict[str, Path], start: str) ->
 def test_a_tailored_brief_leads_with_its_direction(site_pdfs: dict[str, Path], slug: str) -> None:
     text = " ".join(text_of(site_pdfs[f"brief-{slug}"]).split())
     general = " ".join(text_of(site_pdfs["brief"]).split())
-    lead = text[text.index("Profile") : re.search(r"Experience(?!d)", text).end()]
+    lead = text[text.index("Profile") : search(r"Experience(?!d)", text).end()]
     assert f"Highlights for {DIRECTIONS[slug]}" in lead and "Key skills:" in lead
     served = [s for s, meta in PROJECTS.items() if "result" in meta and slug in meta.get("directions", [])]
     assert served, f"no result serves {slug}"
@@ -196,8 +196,8 @@ def book_headings(pdf: Path) -> list[tuple[str, int, float]]:
     the page its anchor is on (from 1) and the anchor's height from the page's top."""
     pdfinfo = require_tool("pdfinfo")
     dests = subprocess.run([pdfinfo, "-dests", str(pdf)], capture_output=True, text=True, check=True).stdout
-    height = float(re.search(r"Page size:\s+[\d.]+ x ([\d.]+)", subprocess.run(
-        [pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout).group(1))  # fmt: skip
+    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
+    height = float(search(r"Page size:\s+[\d.]+ x ([\d.]+)", info)[1])
     where = {name: (int(page), height - float(y))
              for page, y, name in re.findall(r'^\s*(\d+) \[ XYZ\s+\S+\s+(\S+) .*\] "(.+)"$', dests, re.MULTILINE)}  # fmt: skip
     toc = pdf.with_suffix(".toc").read_text("utf-8")

@@ -419,7 +419,7 @@ def test_every_employer_and_project_is_two_clicks_from_the_index(site_html: Path
         for page in frontier:
             soup = BeautifulSoup((site_html / page).read_text(encoding="utf-8"), "html.parser")
             for link in soup.find_all("a", href=True):
-                href = link["href"].split("#")[0]
+                href = str(link["href"]).split("#")[0]
                 if not href or "://" in href or href.startswith("mailto:"):
                     continue
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))

@@ -102,13 +102,15 @@ def test_adding_the_guides_job_and_project_keeps_the_build_and_the_counts_green(
 
     employer = Path(employer_file).with_suffix("").as_posix()
     project = Path(project_file).with_suffix("").as_posix()
-    name = re.search(r"^# (.+)$", employer_page, re.MULTILINE)[1]
+    heading = re.search(r"^# (.+)$", employer_page, re.MULTILINE)
+    assert heading, employer_file
+    name = heading[1]
     for kind, folder in (("employer", "experience"), ("project", "projects")):
         built = {p.relative_to(out).with_suffix("").as_posix() for p in (out / folder).glob("*.html")}
         assert built - {f"{folder}/index"} == source_pages(copy, kind)
     assert employer in source_pages(copy, "employer") and project in source_pages(copy, "project")
-    for page in ("index", "brief", "experience/index", "projects/index", project):
-        assert name in (out / f"{page}.html").read_text("utf-8"), page
+    for doc in ("index", "brief", "experience/index", "projects/index", project):
+        assert name in (out / f"{doc}.html").read_text("utf-8"), doc
     assert "(ongoing as of April 2012)" in (out / f"{employer}.html").read_text("utf-8")
 
     # A job ends: `end: ongoing` becomes its last month; the next build stays clean.

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docutils.utils import smartquotes
@@ -171,7 +172,7 @@ def position(name: str, title: str, start: str, end: str | None = None, **more) 
     return entry
 
 
-STRESS = {
+STRESS: dict[str, dict[str, Any]] = {
     "several-positions-concurrent-ongoing": {
         "basics": {"name": "Ada Example", "label": "Engineer"},
         "work": [

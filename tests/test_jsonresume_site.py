@@ -47,7 +47,7 @@ def visible(page: Path) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
-@pytest.mark.parametrize(("docname", "data"), detailed_pages() or [pytest.param("", {}, id="none")])
+@pytest.mark.parametrize(("docname", "data"), [*detailed_pages()] or [pytest.param("", {}, id="none")])
 def test_every_detail_is_on_its_page(site_html, docname, data):
     if not docname:
         assert detailed_pages() == []  # a site without imported details has nothing to show

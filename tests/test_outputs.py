@@ -73,7 +73,9 @@ def pdf_text(pdf: Path) -> str:
 def pdf_pages(pdf: Path) -> int:
     pdfinfo = require_tool("pdfinfo")
     info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+    found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    assert found, info
+    return int(found[1])
 
 
 @pytest.mark.parametrize(

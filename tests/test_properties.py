@@ -201,7 +201,7 @@ SHOWN = {
 }
 
 # Each example is a whole build or two: no deadline, and few examples.
-SLOW = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "print_blob": True}
+SLOW = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True)
 
 
 # Always tried, whatever Hypothesis draws: every fragment in one build.
@@ -215,7 +215,7 @@ HOSTILE = Fields(
 )
 
 
-@settings(max_examples=20, **SLOW)
+@settings(SLOW, max_examples=20)
 @given(FIELDS)
 @example(HOSTILE)
 def test_html_and_epub_keep_any_text_as_text(fields: Fields) -> None:
@@ -245,7 +245,7 @@ def test_html_and_epub_keep_any_text_as_text(fields: Fields) -> None:
                         assert normal(getattr(fields, name)) in text, (member, name)
 
 
-@settings(max_examples=5, **SLOW)
+@settings(SLOW, max_examples=5)
 @given(FIELDS)
 @example(HOSTILE)
 def test_latex_compiles_with_any_text(fields: Fields) -> None:

@@ -62,8 +62,11 @@ def test_a_figure_is_typed_once(site_html: Path) -> None:
 def test_the_home_page_highlights_every_result_in_the_authors_order(site_html: Path) -> None:
     """Every result in the author's order, under its employer, named once."""
     soup = BeautifulSoup((site_html / "index.html").read_text("utf-8"), "html.parser")
-    groups = soup.select_one("ul.resume-highlights").find_all("li", recursive=False)
-    headings = [group.find("p").get_text(" ", strip=True) for group in groups]
+    highlights = soup.select_one("ul.resume-highlights")
+    assert highlights is not None
+    groups = highlights.find_all("li", recursive=False)
+    headings = [group.p.get_text(" ", strip=True) for group in groups if group.p]
+    assert len(headings) == len(groups)
     shown = [item.get_text(" ", strip=True) for group in groups for item in group.select("ul > li")]
     employers = toctree(ROOT / "experience" / "index.md")
     expected = sorted(RESULTS, key=lambda s: (employers.index(PROJECTS[s][0]["employer"]), PROJECT_ORDER.index(s)))

@@ -213,7 +213,7 @@ def test_without_an_address_nothing_relative_or_invented(site_html: Path) -> Non
 def test_the_sitemap_lists_exactly_the_reader_pages(canonical_site: Path) -> None:
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     tree = ElementTree.parse(canonical_site / "sitemap.xml")
-    listed = [loc.text for loc in tree.getroot().findall("s:url/s:loc", namespace)]
+    listed = [loc.text or "" for loc in tree.getroot().findall("s:url/s:loc", namespace)]
     pages = [p for p in site_pages(canonical_site) if p not in ("404.html", "search.html", "genindex.html")]
     # A page its front matter keeps out of the search (the editorial notes) is out of the sitemap too.
     kept_out = [p for p in pages if "\nnosearch: true\n" in (ROOT / p).with_suffix(".md").read_text("utf-8")[:500]]

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from resume.core.career import TimelineItem
 from resume.core.dates import month as month_index
 from resume.draw.geometry import TICK_FONT, draw
 from resume.draw.labels import bar_text, describe
 from resume.draw.palette import DARK, LIGHT, stylesheet
 from resume.draw.svg import WIDTH, esc, render_svg, safe_id, svg_text_width
-from resume.draw.timeline import TimelineItem, TimelineLayout, layout_timeline
+from resume.draw.timeline import TimelineLayout, layout_timeline
 
 CSS = Path(__file__).resolve().parents[1] / "_ext" / "resume" / "static" / "resume.css"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -95,6 +96,22 @@ def links(root: ET.Element) -> list[ET.Element]:
     return list(root.iter(f"{SVG}a"))
 
 
+def child(element: ET.Element, tag: str) -> ET.Element:
+    found = element.find(f"{SVG}{tag}")
+    assert found is not None, f"no <{tag}> in {element.tag}"
+    return found
+
+
+def attr(element: ET.Element, name: str) -> str:
+    value = element.get(name)
+    assert value is not None, f"no {name} on {element.tag}"
+    return value
+
+
+def text_of(element: ET.Element) -> str:
+    return element.text or ""
+
+
 # -- well-formed and accessible -----------------------------------------------------
 
 
@@ -106,8 +123,8 @@ def test_svg_is_well_formed_with_labelled_title_and_desc(items: list[TimelineIte
     ids = {el.get("id"): el for el in root.iter() if el.get("id")}
     refs = root.get("aria-labelledby", "").split()
     assert [ids[r].tag for r in refs] == [f"{SVG}title", f"{SVG}desc"]
-    assert root.find(f"{SVG}title").text == "Career timeline"
-    assert root.find(f"{SVG}desc").text == "Positions & projects <1997–2012>"
+    assert text_of(child(root, "title")) == "Career timeline"
+    assert text_of(child(root, "desc")) == "Positions & projects <1997–2012>"
     assert root.get("viewBox", "").startswith("0 0 ")
     assert root.get("width") == "100%"
 
@@ -117,8 +134,8 @@ def test_ids_are_prefixed_and_sanitised() -> None:
     root = ET.fromstring(render(career(), id_prefix=hostile))
     for element in root.iter():
         if element.get("id"):
-            assert re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", element.get("id"))
-    assert root.find(f"{SVG}title").get("id") == safe_id(hostile) + "-title"
+            assert re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", attr(element, "id"))
+    assert child(root, "title").get("id") == safe_id(hostile) + "-title"
     # Two charts on a page with different prefixes never share an id.
     other = ET.fromstring(render(career(), id_prefix="tl-2"))
     first = {e.get("id") for e in root.iter() if e.get("id")}
@@ -137,17 +154,17 @@ def test_one_link_per_bar_with_its_href() -> None:
         assert anchor.get("href") == href(bar.item.docname)
         assert anchor.get(XLINK) == href(bar.item.docname)
         # Each link holds its own title, a shape and (here) a label.
-        assert anchor.find(f"{SVG}title").text == describe(bar.item)
+        assert text_of(child(anchor, "title")) == describe(bar.item)
         assert anchor.find(f"{SVG}rect") is not None or anchor.find(f"{SVG}path") is not None
 
 
 def test_ongoing_bars_are_marked() -> None:
     root = ET.fromstring(render(career()))
     for anchor in links(root):
-        title = anchor.find(f"{SVG}title").text
+        title = text_of(child(anchor, "title"))
         marker = [p for p in anchor.iter(f"{SVG}path") if p.get("class") == "resume-tl-ongoing"]
         assert ("to present (as of April 2012)" in title) == bool(marker)
-    assert sum("(as of April 2012)" in a.find(f"{SVG}title").text for a in links(root)) == 2
+    assert sum("(as of April 2012)" in text_of(child(a, "title")) for a in links(root)) == 2
 
 
 # -- hostile text ---------------------------------------------------------------------
@@ -160,15 +177,15 @@ def test_hostile_text_stays_text() -> None:
     allowed = {f"{SVG}{tag}" for tag in ("svg", "title", "desc", "g", "line", "a", "rect", "path", "text")}
     assert {el.tag for el in root.iter()} <= allowed  # no <script>, no stray element
     assert "<script" not in source and "<!--" not in source and "]]>" not in source
-    titles = [a.find(f"{SVG}title").text for a in links(root)]
+    titles = [text_of(child(a, "title")) for a in links(root)]
     for item in items:
         assert describe(item) in titles  # the full text survives, as text
     bars = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "resume-tl-bars")
-    shown = [t.text for t in bars.iter(f"{SVG}text")]
+    shown = [text_of(t) for t in bars.iter(f"{SVG}text")]
     assert shown
     for text in shown:  # every label is a (possibly shortened) item text
         assert any(bar_text(i) == text or (text.endswith("…") and bar_text(i).startswith(text[:-1])) for i in items)
-    assert root.find(f"{SVG}title").text == HOSTILE[0]
+    assert text_of(child(root, "title")) == HOSTILE[0]
 
 
 def test_escape_covers_the_five_xml_characters_and_control_codes() -> None:
@@ -215,10 +232,10 @@ def _label_boxes(root: ET.Element) -> list[tuple[float, float, float, str]]:
     boxes = []
     for text in root.iter(f"{SVG}text"):
         if "resume-tl-label" in (text.get("class") or ""):
-            x, y = float(text.get("x")), float(text.get("y"))
-            width = svg_text_width(text.text)
+            x, y = float(attr(text, "x")), float(attr(text, "y"))
+            width = svg_text_width(text_of(text))
             left = x - width if text.get("text-anchor") == "end" else x
-            boxes.append((y, left, left + width, text.get("class")))
+            boxes.append((y, left, left + width, attr(text, "class")))
     return boxes
 
 
@@ -227,11 +244,11 @@ def _shape_boxes(root: ET.Element) -> list[tuple[float, float, float]]:
     boxes = []
     for element in root.iter():
         if element.tag == f"{SVG}rect":
-            x, y, w, h = (float(element.get(k)) for k in ("x", "y", "width", "height"))
+            x, y, w, h = (float(attr(element, k)) for k in ("x", "y", "width", "height"))
             boxes.append((y + h / 2, x, x + w))
         elif element.tag == f"{SVG}path":
-            xs = [float(v) for v in re.findall(r"[ML](-?[\d.]+) ", element.get("d"))]
-            ys = [float(v) for v in re.findall(r"[ML]-?[\d.]+ (-?[\d.]+)", element.get("d"))]
+            xs = [float(v) for v in re.findall(r"[ML](-?[\d.]+) ", attr(element, "d"))]
+            ys = [float(v) for v in re.findall(r"[ML]-?[\d.]+ (-?[\d.]+)", attr(element, "d"))]
             boxes.append(((min(ys) + max(ys)) / 2, min(xs), max(xs)))
     return boxes
 
@@ -282,7 +299,7 @@ def test_labels_are_inside_when_they_fit() -> None:
 def test_no_label_of_a_career_is_shortened() -> None:
     """Lanes keep room for every label, on the left near the chart's right edge."""
     root = ET.fromstring(render(career()))
-    labels = [t.text for t in root.iter(f"{SVG}text") if "resume-tl-label" in (t.get("class") or "")]
+    labels = [text_of(t) for t in root.iter(f"{SVG}text") if "resume-tl-label" in (t.get("class") or "")]
     assert not [label for label in labels if label.endswith("…")]
     drawn = set(labels)
     assert {bar_text(item) for item in career()} <= drawn
@@ -302,7 +319,7 @@ def test_every_arrow_of_the_drawing_is_drawn() -> None:
     assert len(drawn) == len(directions)
     tips = []
     for path in drawn:
-        xs = [float(v) for v in re.findall(r"[ML](-?[\d.]+) ", path.get("d"))]
+        xs = [float(v) for v in re.findall(r"[ML](-?[\d.]+) ", attr(path, "d"))]
         tips.append(1 if xs[1] > xs[0] else -1)
     assert sorted(tips) == directions
 
@@ -310,8 +327,8 @@ def test_every_arrow_of_the_drawing_is_drawn() -> None:
 def test_legend_names_each_engagement_drawn() -> None:
     root = ET.fromstring(render(career()))
     legend = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "resume-tl-legend")
-    assert [t.text for t in legend.iter(f"{SVG}text")] == ["Employment", "Open source", "Project"]
-    swatches = [r.get("class").split()[-1] for r in legend.iter(f"{SVG}rect")]
+    assert [text_of(t) for t in legend.iter(f"{SVG}text")] == ["Employment", "Open source", "Project"]
+    swatches = [attr(r, "class").split()[-1] for r in legend.iter(f"{SVG}rect")]
     assert swatches == ["resume-tl-tone-employment", "resume-tl-tone-open-source", "resume-tl-tone-project"]
 
 
@@ -321,7 +338,7 @@ def test_tick_labels_never_collide() -> None:
         root = ET.fromstring(render([item]))
         ticks = [t for t in root.iter(f"{SVG}text") if t.get("class") == "resume-tl-tick"]
         assert len(ticks) >= 2
-        spans = [(float(t.get("x")), svg_text_width(t.text) * TICK_FONT) for t in ticks]
+        spans = [(float(attr(t, "x")), svg_text_width(text_of(t)) * TICK_FONT) for t in ticks]
         for (x1, w1), (x2, w2) in itertools.pairwise(spans):
             assert x2 - x1 >= (w1 + w2) / 2 + 2  # centred labels, with a gap
         assert spans[0][0] - spans[0][1] / 2 >= 0

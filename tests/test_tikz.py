@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from resume.core.career import TimelineItem
 from resume.core.dates import month as month_index
 from resume.draw.geometry import draw
 from resume.draw.labels import bar_text
 from resume.draw.palette import LIGHT
 from resume.draw.tikz import WIDTH, render_tikz
-from resume.draw.timeline import TimelineItem, TimelineLayout, layout_timeline
+from resume.draw.timeline import TimelineLayout, layout_timeline
 
 from site_fixtures import require_tool
 

@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from resume.core.career import TimelineItem
 from resume.core.dates import format_month_short as format_month
 from resume.core.dates import month as month_index
 from resume.draw.labels import LabelSpec, bar_text, describe, place_lane_labels, text_width_em, truncate_words
@@ -16,7 +17,6 @@ from resume.draw.timeline import (  # the lane rule itself
     PLOT_WIDTH_EM,
     TICK_MIN_SPACING_EM,
     TICK_STEPS,
-    TimelineItem,
     TimelineLayout,
     _occupied,
     _Visible,
@@ -424,7 +424,7 @@ def test_lane_labels_never_overlap() -> None:
             if label.anchor == "end":  # left of its mark, hugging it
                 assert label.x == spec.x0 - 3.0 and not label.inside
             if label.inside:
-                assert spec.inner[0] <= box[0] and box[1] <= spec.inner[1]
+                assert spec.inner is not None and spec.inner[0] <= box[0] and box[1] <= spec.inner[1]
             else:
                 for other in specs:  # clear of every mark
                     assert box[1] <= other.x0 or box[0] >= other.x1

@@ -24,10 +24,10 @@ FLAGS = (
 
 def page_kinds() -> list[str]:
     """The home page, the skills page, and the first employer and project page of the sources."""
-    first = {}
+    first: dict[str, str] = {}
     for path in sorted([*ROOT.glob("experience/*.md"), *ROOT.glob("projects/*.md")]):
         kind = read_page(path)[0].get("kind")
-        first.setdefault(kind, path.relative_to(ROOT).with_suffix(".html").as_posix())
+        first.setdefault(str(kind), path.relative_to(ROOT).with_suffix(".html").as_posix())
     return ["index.html", "skills.html", first["employer"], first["project"]]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -74,7 +75,7 @@ def test_both_old_and_new_key_given_the_new_one_counts():
 
 
 def test_repairs_and_problems_after_an_empty_entry_point_into_the_file():
-    document = {
+    document: dict[str, Any] = {
         "basics": {"name": "Pia Pointer"},
         "work": [
             {},
@@ -247,7 +248,7 @@ def test_comma_separated_keywords_and_a_location_in_words():
 
 
 def test_the_as_of_date_is_the_latest_date_in_the_file():
-    document = {
+    document: dict[str, Any] = {
         "basics": {"name": "Lea Later"},
         "work": [{"name": "New Job", "position": "Lead", "startDate": "2025-05"}],
         "awards": [{"title": "Prize", "date": "2024-12-01"}],

@@ -21,7 +21,7 @@ from typing import Any
 
 from resume.core.dates import format_month
 from resume.core.text import words_of
-from resume.jsonresume.dates import month_of, site_date
+from resume.jsonresume.dates import date_problem, month_of, site_date
 from resume.jsonresume.export import PERSON_SECTIONS
 from resume.jsonresume.markdown import front_matter, inline, slugify
 from resume.jsonresume.repair import Repaired, read_date, repair
@@ -275,8 +275,7 @@ class _Planner:
         if isinstance(stamp, str):  # a date and time, as the schema says: its date
             stamp = read_date(stamp)[0] or stamp
             dates.append((pointer("meta", "lastModified"), stamp))
-        months = [(_first_month(value), where) for where, value in dates]
-        months = [(month, where) for month, where in months if _is_month(month)]
+        months = [(_first_month(value), where) for where, value in dates if date_problem(value) is None]
         if not months:
             return self.fallback_as_of
         latest = max(month for month, _ in months)
@@ -564,10 +563,6 @@ def _person_slug(name: str) -> str:
 
 def _first_month(date: str) -> str:
     return date[:7] if len(date) >= 7 else f"{date[:4]}-01"
-
-
-def _is_month(text: str) -> bool:
-    return len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit() and 1 <= int(text[5:]) <= 12
 
 
 def _as_int(as_of: str) -> int:

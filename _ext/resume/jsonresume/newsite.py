@@ -121,8 +121,8 @@ def conf_text(site: NewSite) -> str:
         + py_value(site.basics, "resume_basics = ")
         + "\n"
     )
-    block += "# Directions for tailored two-page résumés: none yet.\nresume_directions = {}\n"
-    block += "# The keywords of the PDFs' metadata.\nresume_pdf_keywords = []\n"
+    block += "# Directions for tailored two-page résumés: none yet.\nresume_directions: dict[str, str] = {}\n"
+    block += "# The keywords of the PDFs' metadata.\nresume_pdf_keywords: list[str] = []\n"
     if site.levels:
         block += "# The skill levels the résumé states.\n" + py_value(site.levels, "resume_levels = ") + "\n"
     text, count = PERSON_BLOCK.subn(lambda m: m[1] + "\n" + block + m[3], conf)
