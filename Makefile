@@ -102,10 +102,13 @@ upgrade: $(SITE_DEPS)
 # the edition's date, which the latex build writes into latexmkrc, so that two
 # builds are byte-identical. The previous build's PDFs are removed first, so
 # that a failed build leaves none of them behind to be mistaken for new ones.
+# Then resume.site.fit lists the project lines each two-page résumé left out to
+# fit (resumebrief.cls), and fails on one that does not fit even without them.
 pdf: latex
 	rm -f $(BUILDDIR)/latex/*.pdf
 	$(MAKE) -C $(BUILDDIR)/latex -j2 all-pdf \
 	  LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -file-line-error"
+	PYTHONPATH=_ext $(PYTHON) -m resume.site.fit $(BUILDDIR)/latex
 
 downloads: pdf epub json
 	mkdir -p $(DOWNLOADS)

@@ -196,6 +196,16 @@ def site_pdfs(site_latex: Path) -> dict[str, Path]:
         output, _ = run.communicate()
         if run.returncode != 0:
             failures.append(f"latexmk for {start} failed:\n{output[-5000:]}")
+    # Then, as `make pdf`, the report of what each two-page résumé left out to fit.
+    fit = subprocess.run(
+        [sys.executable, "-m", "resume.site.fit", str(site_latex)],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if fit.returncode != 0:
+        failures.append(f"resume.site.fit failed:\n{fit.stderr}")
     if failures:
         pytest.fail("\n\n".join(failures), pytrace=False)
     return {start: site_latex / f"{name}.pdf" for start, name in documents.items()}

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docutils import nodes as docutils_nodes
+
 from resume import __version__
 from resume.authoring.consistency import check_consistency, take_over_not_included
 from resume.authoring.preview import show_problems
@@ -57,6 +59,10 @@ def _add_nodes(app: Sphinx) -> None:
     )
     add(nodes.turned, (html.visit_turned, html.depart_turned), (latex.visit_turned, latex.depart_turned))
     add(nodes.email_link, (html.visit_email, None), (latex.visit_email, None))
+    # The brief's project lines, which a two-page PDF keeps by rank (resume_fit);
+    # every other list is written as Sphinx writes it.
+    app.add_node(docutils_nodes.bullet_list, override=True, latex=(latex.visit_fit_list, latex.depart_fit_list))
+    app.add_node(docutils_nodes.list_item, override=True, latex=(latex.visit_fit_item, latex.depart_fit_item))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

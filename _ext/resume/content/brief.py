@@ -66,7 +66,8 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
     skip = [p.docname for p in results[: page.highlight_limit]] if page.direction else []
     with_results = {p.employer for p in results if p.docname not in skip}
     blocks: list[nodes.Node] = []
-    for employer in career.newest_first():
+    lines: list[tuple[tuple[bool, int, int], nodes.list_item]] = []
+    for age, employer in enumerate(career.newest_first()):
         block = nodes.container(classes=["resume-career-entry", "resume-brief-entry"])
         heading = _para(nodes.strong("", "", page.page_link(employer)), classes=["resume-employer"])
         if employer.location:
@@ -83,11 +84,32 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
         projects = career.brief_projects(employer, limit=bullets, direction=page.direction, skip=skip)
         if projects:
             items = nodes.bullet_list(classes=["resume-projects"])
+            weighed = career.by_weight(projects, page.direction)
             for project in projects:
-                items += nodes.list_item("", project_bullet(page, project))
+                item = nodes.list_item(
+                    "", project_bullet(page, project), resume_fit_doc=project.docname, resume_fit_title=project.name
+                )
+                aside = page.direction is not None and page.direction not in project.directions
+                lines.append(((aside, weighed.index(project), age), item))
+                items += item
             block += items
         blocks.append(block)
+    _rank_for_fit(lines)
     return blocks or [_para("No employers yet.", classes=["resume-empty"])]
+
+
+def _rank_for_fit(lines: list[tuple[tuple[bool, int, int], nodes.list_item]]) -> None:
+    """Number the project lines by what a two-page PDF keeps first (1 the most):
+    on a tailored page its direction's lines before the others; then every
+    employer's weightiest line (:meth:`Career.by_weight`), newest employer
+    first, then every second one, and so on. A list takes its lines' smallest
+    number: it goes only with all of them. The LaTeX writer passes these on
+    (``\\resumefit``)."""
+    for rank, (_, item) in enumerate(sorted(lines, key=lambda line: line[0]), start=1):
+        item["resume_fit"] = rank
+        parent = item.parent
+        if isinstance(parent, nodes.bullet_list):
+            parent["resume_fit"] = min(parent.get("resume_fit", rank), rank)
 
 
 def _stated(entry: SkillEntry) -> str:

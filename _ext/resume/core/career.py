@@ -144,12 +144,18 @@ class Career:
         ``direction``, then the rest; listed in the author's order."""
         skipped = set(skip)
         candidates = [p for p in self.projects_of(employer.slug) if p.docname not in skipped]
+        chosen = set(map(id, self.by_weight(candidates, direction)[:limit]))
+        return [p for p in candidates if id(p) in chosen]  # shown in the author's order
 
-        def rank(project: Project) -> tuple[bool, bool]:
+    @staticmethod
+    def by_weight(projects: Iterable[Project], direction: str | None = None) -> list[Project]:
+        """``projects`` in the order a two-page résumé weighs them: those with a
+        result first, then those serving ``direction``, each in the author's order."""
+
+        def weight(project: Project) -> tuple[bool, bool]:
             return (project.result is None, direction is not None and direction not in project.directions)
 
-        chosen = set(map(id, sorted(candidates, key=rank)[:limit]))
-        return [p for p in candidates if id(p) in chosen]  # shown in the author's order
+        return sorted(projects, key=weight)
 
     def direction_skills(self, direction: str) -> list[str]:
         """The skills of the projects serving ``direction``, most used first."""

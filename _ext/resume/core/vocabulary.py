@@ -97,3 +97,8 @@ class Subtype(StrEnum):
         "every page's navigation itself",
     )
     REDIRECT = "redirect", "a `moved_from` entry is not a document name, is listed twice, or names a live page"
+    FIT = (
+        "fit",
+        "a two-page résumé takes more than two pages even without its project lines (`make pdf` says so after "
+        "LaTeX, and writes no such PDF)",
+    )

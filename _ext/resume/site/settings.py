@@ -375,18 +375,21 @@ def freeze_heap(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return []
 
 
-def date_the_pdfs(app: Sphinx, exception: BaseException | None) -> None:
+def configure_latexmk(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: latexmk gives XeLaTeX the edition's date, so that two
-    builds of a PDF are byte-identical (a date given from outside still wins)."""
+    builds of a PDF are byte-identical (a date given from outside still wins),
+    and runs it often enough for a two-page résumé to find its fit
+    (resumebrief.cls: about log2 of its project lines, plus two)."""
     if exception is not None or app.builder.name != "latex":
         return
     rc = Path(app.outdir) / "latexmkrc"
-    line = f"$ENV{{'SOURCE_DATE_EPOCH'}} //= '{edition_epoch(app.config)}';\n"
     if not rc.is_file():
         return
     text = rc.read_text(encoding="utf-8")
-    if line not in text:
-        rc.write_text(text + ("" if text.endswith("\n") else "\n") + line, encoding="utf-8")
+    for line in (f"$ENV{{'SOURCE_DATE_EPOCH'}} //= '{edition_epoch(app.config)}';\n", "$max_repeat = 12;\n"):
+        if line not in text:
+            text += ("" if text.endswith("\n") else "\n") + line
+    rc.write_text(text, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -398,7 +401,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", derive_settings, priority=200)
     app.connect("html-page-context", _footer_links)
     app.connect("env-updated", freeze_heap)
-    app.connect("build-finished", date_the_pdfs)
+    app.connect("build-finished", configure_latexmk)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util import texescape
+from sphinx.writers.latex import LaTeXTranslator
 
 from resume.core.glyphs import substitute
 from resume.draw.tikz import render_tikz
@@ -15,7 +16,6 @@ from resume.writers.chart import chart_layout, chart_links
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-    from sphinx.writers.latex import LaTeXTranslator
 
 
 def visit_email(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -78,6 +78,37 @@ def visit_turned(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 def depart_turned(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("}")
+
+
+def visit_fit_list(self: LaTeXTranslator, node: nodes.Element) -> None:
+    """A list whose lines a two-page PDF may leave out (``resume_fit``, set by
+    the brief's experience), as ``\\resumefit{rank}{...}``; any other list as Sphinx writes it."""
+    if "resume_fit" in node:
+        self.body.append(f"\\resumefit{{{node['resume_fit']}}}{{%\n")
+    LaTeXTranslator.visit_bullet_list(self, node)
+
+
+def depart_fit_list(self: LaTeXTranslator, node: nodes.Element) -> None:
+    LaTeXTranslator.depart_bullet_list(self, node)
+    if "resume_fit" in node:
+        self.body.append("}%\n")
+
+
+def visit_fit_item(self: LaTeXTranslator, node: nodes.Element) -> None:
+    """A project line that a two-page PDF may leave out, with a comment that
+    names it for the report of what was left out (``resume.site.fit``)."""
+    if "resume_fit" in node:
+        source = self.builder.env.doc2path(self.curfilestack[0], False)
+        title = " ".join(str(node.get("resume_fit_title", "")).split())
+        self.body.append(f"\n% resume-fit {node['resume_fit']} {source} {node.get('resume_fit_doc', '')}: {title}\n")
+        self.body.append(f"\\resumefit{{{node['resume_fit']}}}{{%\n")
+    LaTeXTranslator.visit_list_item(self, node)
+
+
+def depart_fit_item(self: LaTeXTranslator, node: nodes.Element) -> None:
+    LaTeXTranslator.depart_list_item(self, node)
+    if "resume_fit" in node:
+        self.body.append("}%\n")
 
 
 def substitute_unprintable(app: Sphinx, env: BuildEnvironment) -> None:

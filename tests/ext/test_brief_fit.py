@@ -1,0 +1,117 @@
+"""A two-page résumé stays two pages: latexmk keeps the project lines that fit,
+most important first, `python -m resume.site.fit` names what was left out,
+and a résumé too long even without them is a warning at its page, with no PDF."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from helpers import build, warnings
+from site_fixtures import require_tool
+
+ROOT = Path(__file__).resolve().parents[2]
+EMPLOYERS, LINES = 7, 3
+WORDS = " ".join(["kernel scheduler locking network storage latency throughput"] * 14)
+
+
+def _write(src: Path, name: str, text: str) -> None:
+    (src / name).parent.mkdir(parents=True, exist_ok=True)
+    (src / name).write_text(text, "utf-8")
+
+
+def _site(src: Path, *, role: str = "") -> None:
+    """Seven employers with three long project lines each: about three pages."""
+    _write(
+        src,
+        "conf.py",
+        'project = author = "Ada Fit"\ncopyright = "2012, Ada Fit"\nversion = release = "1"\n'
+        'extensions = ["myst_parser", "resume.site"]\nresume_as_of = "2012-04"\nlatex_engine = "xelatex"\n',
+    )
+    pages = []
+    for e in range(EMPLOYERS):
+        start = 2011 - 2 * e
+        summary = f'  summary: "{role}"\n' if role and e == 0 else ""
+        _write(
+            src,
+            f"experience/e{e}.md",
+            f"---\nresume:\n  kind: employer\n{summary}  positions:\n    - title: Engineer\n"
+            f"      start: {start}-01\n      end: {start + 1}-12\n---\n\n# Employer {e}\n",
+        )
+        pages.append(f"experience/e{e}")
+        for p in range(LINES):
+            _write(
+                src,
+                f"projects/p{e}{p}.md",
+                f'---\nresume:\n  kind: project\n  employer: e{e}\n  result: "Line {e}{p}: {WORDS}."\n---\n\n'
+                f"# Project {e}{p}\n\nWork.\n",
+            )
+            pages.append(f"projects/p{e}{p}")
+    toctree = "\n".join([*pages, "brief"])
+    _write(src, "index.md", f"# Ada Fit\n\nEngineer.\n\n```{{toctree}}\n{toctree}\n```\n")
+    _write(src, "brief.md", "# Résumé\n\n## Experience\n\n```{brief-experience}\n```\n")
+    shutil.copytree(ROOT / "_latex", src / "_latex", dirs_exist_ok=True)
+
+
+def _compile(make_app: Any, src: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The brief's LaTeX, compiled by latexmk as `make pdf` does, and the report."""
+    app = build(make_app, src, "latex")
+    assert warnings(app) == []
+    outdir = Path(app.outdir)
+    tex = next(p for p in outdir.glob("*.tex") if "career-book" not in p.name)
+    require_tool("xelatex")
+    subprocess.run(
+        [require_tool("latexmk"), "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+        cwd=outdir,
+        capture_output=True,
+        check=True,
+    )
+    report = subprocess.run(
+        [sys.executable, "-m", "resume.site.fit", str(outdir)],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return tex.with_suffix(".pdf"), report
+
+
+def _pdf_text(pdf: Path) -> str:
+    done = subprocess.run([require_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True)
+    return " ".join(done.stdout.split())
+
+
+def test_a_long_brief_keeps_two_pages_and_names_what_it_left_out(make_app: Any, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    _site(src)
+    pdf, report = _compile(make_app, src)
+    assert report.returncode == 0, report.stderr
+    info = subprocess.run([require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+2$", info, re.MULTILINE), info
+    left_out = re.findall(r"^    Project (\d\d) \(projects/p\1\)$", report.stdout, re.MULTILINE)
+    assert left_out, report.stdout
+    assert f"brief.md: {pdf.name}: {len(left_out)} of {EMPLOYERS * LINES} project lines left out" in report.stdout
+    # Kept longest: every employer's first line, newest employer first; then the second lines...
+    ranked = [f"{e}{p}" for p, e in sorted((p, e) for e in range(EMPLOYERS) for p in range(LINES))]
+    assert left_out == ranked[len(ranked) - len(left_out) :]
+    text = _pdf_text(pdf)
+    for line in ranked:
+        assert (f"Line {line}:" in text) == (line not in left_out), line
+
+
+def test_a_brief_too_long_without_its_lines_is_a_located_warning_and_no_pdf(make_app: Any, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    _site(src, role=" ".join(["A role described at very great length."] * 700))
+    pdf, report = _compile(make_app, src)
+    assert report.returncode == 1
+    assert re.search(
+        rf"^brief\.md: WARNING: {re.escape(pdf.name)} takes \d pages even without its {EMPLOYERS * LINES} project lines:",
+        report.stderr,
+        re.MULTILINE,
+    ), report.stderr
+    assert not pdf.exists()
