@@ -23,13 +23,14 @@ endif
 NPM_DEPS := node_modules/.package-lock.json
 
 .DEFAULT_GOAL := html
-.PHONY: help html epub latex pdf json new upgrade downloads all readthedocs live lint test venv system-deps clean
+.PHONY: help html epub latex pdf json docx new upgrade downloads all readthedocs live lint test venv system-deps clean
 
 help:
 	@echo "make html         the site, in $(BUILDDIR)/html (the default)"
 	@echo "make pdf          the PDF book and the two-page résumé, in $(BUILDDIR)/latex"
 	@echo "make epub         the ePub, in $(BUILDDIR)/epub"
 	@echo "make json         the résumé as JSON Resume, $(BUILDDIR)/json/resume.json"
+	@echo "make docx         the two-page résumés as Word files, in $(BUILDDIR)/docx"
 	@echo "make new DEST=dir [FROM=resume.json]  a new site from a JSON Resume (or a starter)"
 	@echo "make upgrade FROM=checkout [DRY_RUN=1]  the machinery of a newer checkout, pages untouched"
 	@echo "make all          PDFs, ePub and JSON, then the site with links to them"
@@ -82,6 +83,10 @@ latex: $(SITE_DEPS)
 json: $(SITE_DEPS)
 	$(SPHINX) -b jsonresume -d $(BUILDDIR)/doctrees/json . $(BUILDDIR)/json
 
+# The two-page résumés as Word files, under the PDFs' names (resume.site.docx).
+docx: $(SITE_DEPS)
+	$(SPHINX) -b docx -d $(BUILDDIR)/doctrees/docx . $(BUILDDIR)/docx
+
 # A new knowledge base in DEST, from the JSON Resume file FROM or, without it,
 # a starter to edit.
 new: $(TEST_DEPS)
@@ -110,21 +115,22 @@ pdf: latex
 	  LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -file-line-error"
 	PYTHONPATH=_ext $(PYTHON) -m resume.site.fit $(BUILDDIR)/latex
 
-downloads: pdf epub json
+downloads: pdf epub json docx
 	mkdir -p $(DOWNLOADS)
-	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/epub/*.epub $(BUILDDIR)/json/resume.json $(DOWNLOADS)/
+	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/epub/*.epub $(BUILDDIR)/json/resume.json $(BUILDDIR)/docx/*.docx $(DOWNLOADS)/
 
 all: downloads
 	$(MAKE) html
 
 # Read the Docs (.readthedocs.yaml): the career book becomes the version's
-# PDF download, and the two-page résumés go beside the HTML pages, where the
-# site's download links point.
-readthedocs: pdf
+# PDF download, and the two-page résumés, PDF and Word, go beside the HTML
+# pages, where the site's download links point.
+readthedocs: pdf docx
 	mkdir -p "$(OUT)/pdf" "$(OUT)/html"
 	for pdf in $(BUILDDIR)/latex/*.pdf; do \
 	  case "$$pdf" in *-career-book*) cp "$$pdf" "$(OUT)/pdf/" ;; *) cp "$$pdf" "$(OUT)/html/" ;; esac; \
 	done
+	cp $(BUILDDIR)/docx/*.docx "$(OUT)/html/"
 
 # Not strict: a page with a problem lists it at its top (resume_show_problems).
 live: $(LIVE_DEPS)

@@ -224,10 +224,23 @@ def site_brief_pdf(site_pdfs: dict[str, Path]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_html_with_downloads(site_root: Path, site_pdfs: dict[str, Path], site_epub: Path) -> Path:
-    """The HTML site as `make all` builds it: PDFs and ePub copied in and linked."""
+def site_docx(site_root: Path) -> dict[str, Path]:
+    """The Word résumés (`make docx`), keyed by start document."""
+    outdir = sphinx_build("docx", site_root / "docx")
+    return {
+        entry[0]: outdir / Path(entry[1]).with_suffix(".docx").name
+        for entry in site_config()["latex_documents"]
+        if entry[4] == "resumebrief"
+    }
+
+
+@pytest.fixture(scope="session")
+def site_html_with_downloads(
+    site_root: Path, site_pdfs: dict[str, Path], site_epub: Path, site_docx: dict[str, Path]
+) -> Path:
+    """The HTML site as `make all` builds it: PDFs, Word files and ePub copied in and linked."""
     downloads = site_root / "downloads"
     downloads.mkdir()
-    for built in (*site_pdfs.values(), site_epub):
+    for built in (*site_pdfs.values(), *site_docx.values(), site_epub):
         shutil.copy2(built, downloads)
     return sphinx_build("html", site_root / "html-with-downloads", "-D", f"resume_downloads_dir={downloads}")

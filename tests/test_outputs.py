@@ -139,14 +139,16 @@ class LinkCollector(HTMLParser):
 def download_hrefs(page: Path) -> list[str]:
     collector = LinkCollector()
     collector.feed(page.read_text("utf-8"))
-    return [href for href in collector.hrefs if href.endswith((".pdf", ".epub"))]
+    return [href for href in collector.hrefs if href.endswith((".pdf", ".epub", ".docx"))]
 
 
 def test_download_links_resolve_in_the_full_local_site(
     site_html_with_downloads: Path,
 ) -> None:
     hrefs = download_hrefs(site_html_with_downloads / "index.html")
-    expected = {Path(entry[1]).with_suffix(".pdf").name for entry in site_config()["latex_documents"]}
+    documents = site_config()["latex_documents"]
+    expected = {Path(entry[1]).with_suffix(".pdf").name for entry in documents}
+    expected |= {Path(entry[1]).with_suffix(".docx").name for entry in documents if entry[4] == "resumebrief"}
     expected.add(f"{site_config()['epub_basename']}.epub")
     assert set(hrefs) == expected
     for href in hrefs:
@@ -168,6 +170,7 @@ def test_read_the_docs_links_to_its_own_downloads(monkeypatch: pytest.MonkeyPatc
     assert "(https://resume.example.org/_/downloads/en/latest/epub/)" in links["download_epub"]
     brief = f"(https://resume.example.org/en/latest/{Path(conf['latex_documents'][1][1]).stem}.pdf)"
     assert brief in links["download_brief"]
+    assert brief.replace(".pdf)", ".docx)") in links["download_docx"]
     assert conf["html_baseurl"] == "https://resume.example.org/en/latest/"
     assert conf["html_extra_path"] == []
 
@@ -188,21 +191,25 @@ def test_read_the_docs_configuration() -> None:
 
 def test_read_the_docs_publishes_the_pdfs_that_the_build_makes(tmp_path: Path) -> None:
     """`make readthedocs` puts the book where Read the Docs takes the version's
-    PDF and every two-page résumé beside the HTML pages; the configuration
-    names no file of its own."""
+    PDF and every two-page résumé, PDF and Word, beside the HTML pages; the
+    configuration names no file of its own."""
     documents = site_config()["latex_documents"]
-    latex = tmp_path / "build" / "latex"
-    latex.mkdir(parents=True)
-    for entry in documents:
-        (latex / Path(entry[1]).with_suffix(".pdf").name).write_bytes(b"%PDF")
+    briefs = [Path(entry[1]).stem for entry in documents if entry[4] == "resumebrief"]
+    built = {"latex": [Path(entry[1]).stem + ".pdf" for entry in documents], "docx": [f"{b}.docx" for b in briefs]}
+    for folder, names in built.items():
+        (tmp_path / "build" / folder).mkdir(parents=True)
+        for name in names:
+            (tmp_path / "build" / folder / name).write_bytes(b"built")
     out = tmp_path / "out"
-    # -o pdf: take the PDFs above as built.
-    command = ["make", "-s", "-o", "pdf", "readthedocs", f"BUILDDIR={tmp_path / 'build'}", f"OUT={out}", "VENV="]
+    # -o pdf -o docx: take the files above as built.
+    command = ["make", "-s", "-o", "pdf", "-o", "docx", "readthedocs", f"BUILDDIR={tmp_path / 'build'}", f"OUT={out}"]
+    command.append("VENV=")
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
     book = Path(next(entry[1] for entry in documents if entry[0] == site_config()["root_doc"])).stem
     assert sorted(p.name for p in (out / "pdf").iterdir()) == [f"{book}.pdf"]
-    others = {Path(entry[1]).with_suffix(".pdf").name for entry in documents} - {f"{book}.pdf"}
-    assert {p.name for p in (out / "html").iterdir()} == others
+    assert {p.name for p in (out / "html").iterdir()} == {
+        f"{stem}{suffix}" for stem in briefs for suffix in (".pdf", ".docx")
+    }
     assert ".pdf" not in (ROOT / ".readthedocs.yaml").read_text("utf-8")
 
 

@@ -524,7 +524,7 @@ def _home_page(name: str, contents: list[str], has_work: bool) -> str:
     return (
         f"# {inline(name)}\n\n```{{resume-details}} basics\n```\n\n" + chart + "## Downloads\n\n"
         "- The whole site: {{ download_pdf }} or {{ download_epub }}.\n"
-        "- The two-page résumé: {{ download_brief }}, or read it online as {doc}`brief`.\n"
+        "- The two-page résumé: {{ download_brief }} or {{ download_docx }}, or read it online as {doc}`brief`.\n"
         "- The résumé as data, in the JSON Resume format: {{ download_json }}.\n\n"
         f"```{{toctree}}\n:maxdepth: 1\n:caption: Contents\n\n{toctree}\n```\n"
     )

@@ -159,6 +159,7 @@ def downloads(app: Sphinx) -> list[Download]:
     return [
         Download("download_pdf", "PDF", f"{book}.pdf", "pdf"),
         Download("download_brief", "PDF", f"{brief_name(app)}.pdf", None),
+        Download("download_docx", "Word", f"{brief_name(app)}.docx", None),
         Download("download_epub", "ePub", f"{book}.epub", "epub"),
         Download("download_json", "JSON Resume", "resume.json", None),
     ]
@@ -190,7 +191,8 @@ def _downloads(app: Sphinx, config: Config) -> None:
     substitutions = {item.substitution: link(item.text, item.filename, item.rtd_format) for item in downloads(app)}
     # One line per tailored two-page résumé: what it is for, the PDF, the page on the site.
     substitutions["download_tailored"] = "\n".join(
-        f"- For a position in {label}: {link('PDF', brief_name(app, slug) + '.pdf', None)},"
+        f"- For a position in {label}: {link('PDF', brief_name(app, slug) + '.pdf', None)}"
+        f" or {link('Word', brief_name(app, slug) + '.docx', None)},"
         f" or read it online as {{doc}}`brief-{slug}`. It leads with the results and skills"
         f" of {label}."
         for slug, label in config.resume_directions.items()
@@ -394,8 +396,10 @@ def configure_latexmk(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     from resume import __version__
+    from resume.site.docx import DocxBuilder
 
     app.setup_extension("resume")
+    app.add_builder(DocxBuilder)
     # After the extension's own settings are checked (priority 100), before
     # other extensions read theirs (500).
     app.connect("config-inited", derive_settings, priority=200)
