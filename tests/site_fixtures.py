@@ -223,6 +223,16 @@ def site_brief_pdf(site_pdfs: dict[str, Path]) -> Path:
     return site_pdfs["brief"]
 
 
+#: The address the JSON Resume export of the tests is made for.
+JSON_BASE = "https://resume.example.org/"
+
+
+@pytest.fixture(scope="session")
+def site_json(site_root: Path) -> Path:
+    """The JSON Resume document (`make json`), with page addresses under JSON_BASE."""
+    return sphinx_build("jsonresume", site_root / "json", "-D", f"html_baseurl={JSON_BASE}") / "resume.json"
+
+
 @pytest.fixture(scope="session")
 def site_docx(site_root: Path) -> dict[str, Path]:
     """The Word résumés (`make docx`), keyed by start document."""

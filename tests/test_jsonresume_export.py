@@ -13,17 +13,17 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
+from resume.core.claims import read_stated
 from resume.jsonresume.schema import SCHEMA, schema_problems
 
-from site_fixtures import ROOT, site_config, sphinx_build
+from site_fixtures import JSON_BASE, ROOT, site_config, sphinx_build
 
-BASE = "https://resume.example.org/"
+BASE = JSON_BASE
 
 
 @pytest.fixture(scope="session")
-def exported(site_root: Path) -> dict:
-    outdir = sphinx_build("jsonresume", site_root / "json", "-D", f"html_baseurl={BASE}")
-    return json.loads((outdir / "resume.json").read_text("utf-8"))
+def exported(site_json: Path) -> dict:
+    return json.loads(site_json.read_text("utf-8"))
 
 
 def front_matter(path: Path) -> dict:
@@ -74,19 +74,21 @@ def test_every_project_page_is_a_project(exported):
     ]
 
 
-def test_every_catalogue_skill_is_a_keyword_with_its_level(exported):
+def test_every_catalogue_skill_is_a_keyword_with_its_level_and_years(exported):
+    """One entry per category (themes group by entry), each skill a keyword that
+    says the level and years the catalog states: "C (expert, 9 years)"."""
     catalogue = front_matter(ROOT / "skills.md")["resume"]
-    stated = {
-        (category["name"], skill["name"], skill.get("level"))
+    stated = [
+        (category["name"], [(s["name"], s.get("level"), s.get("years")) for s in category["skills"]])
         for category in catalogue["categories"]
-        for skill in category["skills"]
-    }
-    exported_skills = {
-        (skill["name"], keyword, skill.get("level"))
+    ]
+    levels = {s["level"] for category in catalogue["categories"] for s in category["skills"] if s.get("level")}
+    exported_skills = [
+        (skill["name"], [read_stated(k, levels) for k in skill.get("keywords", [skill["name"]])])
         for skill in exported["skills"]
-        for keyword in skill.get("keywords", [skill["name"]])
-    }
+    ]
     assert exported_skills == stated
+    assert all("level" not in skill for skill in exported["skills"])
 
 
 def test_each_position_carries_the_results_of_its_projects(exported):

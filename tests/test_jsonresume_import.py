@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from docutils.utils import smartquotes
 
+from resume.core.claims import read_stated
 from resume.jsonresume.importer import plan_site
 from resume.jsonresume.newsite import main as make_new
 
@@ -101,8 +102,12 @@ def keeps_everything(original: dict, exported: dict) -> None:
             list(dict.fromkeys(k for k in norm(entry.get("keywords")) if k)),
         )
         assert key in projects, key
+    # One entry per category; a keyword says its own level ("SQL (Intermediate)").
+    levels = {skill["level"] for skill in original.get("skills", []) if skill.get("level")}
     skills = {
-        (s["name"], k, s.get("level")) for s in exported.get("skills", []) for k in s.get("keywords", [s["name"]])
+        (s["name"], *read_stated(k, levels)[:2])
+        for s in exported.get("skills", [])
+        for k in s.get("keywords", [s["name"]])
     }
     for skill in original.get("skills", []):
         for keyword in skill.get("keywords") or [skill["name"]]:

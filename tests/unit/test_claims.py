@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resume.core.career import Career
-from resume.core.claims import project_claim, skill_claim, stated_years
+from resume.core.claims import project_claim, read_stated, skill_claim, stated_years, with_stated
 from resume.core.dates import month
 from resume.core.model import Catalogue, Employer, Position, Project, SkillEntry
 
@@ -97,8 +97,11 @@ def test_the_export_gives_an_undated_project_its_place_and_no_dates() -> None:
     assert "startDate" not in rwlock and "endDate" not in rwlock
     assert rwlock["entity"] == "Juniper" and rwlock["roles"] == ["BSD Kernel Programmer"]
     assert projects["Zerocopy"]["startDate"] == "2000-01"
-    skills = export(site)["skills"]
-    assert all("years" not in str(skill).casefold() for skill in skills)
+    # One entry per category; a skill's years only where the résumé states them.
+    assert export(site)["skills"] == [
+        {"name": "Languages", "keywords": ["C (expert, 9 years)", "Cobol"]},
+        {"name": "Protocols", "keywords": ["NFS (expert)"]},
+    ]
 
 
 def test_a_preview_card_places_an_undated_project_without_a_duration() -> None:
@@ -127,3 +130,20 @@ def test_a_summary_repeats_its_title(title: str, text: str, expected: bool) -> N
     from resume.core.text import repeats
 
     assert repeats(title, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("C (expert, 9 years)", ("C", "expert", 9.0)),
+        ("GDB (Highly Skilled)", ("GDB", "Highly Skilled", None)),
+        ("Go (1 year)", ("Go", None, 1.0)),
+        ("Tcl/Tk", ("Tcl/Tk", None, None)),
+        ("Python (Django)", ("Python (Django)", None, None)),  # not a level: part of the name
+        ("C (expert, expert)", ("C (expert, expert)", None, None)),
+    ],
+)
+def test_a_skill_with_what_is_stated_reads_back(text: str, read: tuple[str, str | None, float | None]) -> None:
+    assert read_stated(text, ["expert", "highly skilled"]) == read
+    name, level, years = read
+    assert with_stated(SkillEntry(name, "L", level, years, None, ())) == text  # and written back, the same

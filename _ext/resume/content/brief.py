@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import texescape
 
-from resume.core.claims import stated_years
+from resume.core.claims import with_stated
 from resume.core.dates import format_period
 from resume.core.text import repeats
 
@@ -112,12 +112,6 @@ def _rank_for_fit(lines: list[tuple[tuple[bool, int, int], nodes.list_item]]) ->
             parent["resume_fit"] = min(parent.get("resume_fit", rank), rank)
 
 
-def _stated(entry: SkillEntry) -> str:
-    parts = [entry.level or "", stated_years(entry) or ""]
-    said = ", ".join(part for part in parts if part)
-    return f"{entry.name} ({said})" if said else entry.name
-
-
 def build_skill_summary(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:
     """One line per catalogue category (but those in ``omit``): rated skills
     with level and years, then the others. With ``direction``, one line only:
@@ -145,5 +139,5 @@ def build_skill_summary(page: _Page, options: dict[str, Any]) -> list[nodes.Node
 
 
 def _line(label: str, entries: list[SkillEntry]) -> nodes.paragraph:
-    return _para(nodes.strong(f"{label}:", f"{label}:"), " " + ", ".join(_stated(e) for e in entries) + ".",
+    return _para(nodes.strong(f"{label}:", f"{label}:"), " " + ", ".join(with_stated(e) for e in entries) + ".",
                  classes=["resume-skill-line"])  # fmt: skip

@@ -194,6 +194,12 @@ class Career:
     def projects_of(self, slug: str) -> list[Project]:
         return self._projects_by_employer.get(slug, [])
 
+    def in_authors_order(self) -> list[Project]:
+        """Every project as the site lists them: employers newest first, each's
+        projects in the author's order, then the projects of no employer."""
+        listed = [p for e in self.newest_first() for p in self.projects_of(e.slug)]
+        return [*listed, *(p for p in self.projects if p not in listed)]
+
     def employer_of(self, project: Project) -> Employer | None:
         return self.employers.get(project.employer)
 

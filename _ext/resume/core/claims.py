@@ -16,6 +16,8 @@ so they all say the same and none says more than the résumé:
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,6 +44,37 @@ def stated_years(entry: SkillEntry) -> str | None:
     if entry.years is None:
         return None
     return f"{format_number(entry.years)} year{'' if entry.years == 1 else 's'}"
+
+
+def with_stated(entry: SkillEntry) -> str:
+    """``"C (expert, 9 years)"``: a skill with the level and years the résumé
+    states of it, as the two-page résumés and the JSON Resume export write it."""
+    said = ", ".join(part for part in (entry.level, stated_years(entry)) if part)
+    return f"{entry.name} ({said})" if said else entry.name
+
+
+_STATED = re.compile(r"(?P<name>.*\S) \((?P<said>[^()]+)\)")
+_YEARS = re.compile(r"(?P<years>\d+(?:\.\d+)?) years?")
+
+
+def read_stated(text: str, levels: Collection[str]) -> tuple[str, str | None, float | None]:
+    """:func:`with_stated` read back: name, level and years. The words in
+    parentheses are read only if each is a level of ``levels`` (compared
+    without case) or a number of years; "Python (Django)" stays a name."""
+    found = _STATED.fullmatch(text.strip())
+    if not found:
+        return text.strip(), None, None
+    known = {level.casefold(): level for level in levels}
+    level: str | None = None
+    years: float | None = None
+    for part in (part.strip() for part in found["said"].split(",")):
+        if (count := _YEARS.fullmatch(part)) and years is None:
+            years = float(count["years"])
+        elif part.casefold() in known and level is None:
+            level = part
+        else:
+            return text.strip(), None, None
+    return found["name"], level, years
 
 
 def year_span(first: int, last: int) -> str:

@@ -95,7 +95,7 @@ class JSONResumeBuilder(Builder):
             basics=basics,
             as_of=parse_month(self.config.resume_as_of),
             employers=employers,
-            projects=career.projects,
+            projects=career.in_authors_order(),
             catalogue=career.catalogue,
             extras=extras,
             urls={record.docname: f"{base}/{record.docname}.html" for record in pages if base},

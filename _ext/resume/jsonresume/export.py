@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from resume.core.claims import with_stated
 from resume.core.dates import Period
 from resume.core.model import Catalogue, Employer, Project
 from resume.jsonresume.dates import exported_date, format_date
@@ -28,7 +29,7 @@ class SiteData:
     basics: Mapping[str, Any]
     as_of: int
     employers: Sequence[Employer]
-    projects: Sequence[Project]
+    projects: Sequence[Project]  # in the author's order (Career.in_authors_order)
     catalogue: Catalogue | None
     extras: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # by docname
     urls: Mapping[str, str] = field(default_factory=dict)  # absolute page URLs by docname
@@ -40,7 +41,7 @@ class SiteData:
 def export(site: SiteData) -> dict[str, Any]:
     document: dict[str, Any] = {"basics": _basics(site)}
     document["work"] = _work(site)
-    document["projects"] = [_project(site, project) for project in _projects_in_order(site)]
+    document["projects"] = [_project(site, project) for project in site.projects]
     document["skills"] = _skills(site.catalogue)
     for section in PERSON_SECTIONS:
         entries = next((extra[section] for _, extra in sorted(site.extras.items()) if section in extra), None)
@@ -131,13 +132,6 @@ def _position_highlights(site: SiteData, employer: Employer, position: Any) -> l
     return lines
 
 
-def _projects_in_order(site: SiteData) -> list[Project]:
-    def key(project: Project) -> tuple[int, str, str]:
-        return (-(project.start or 0), project.name.casefold(), project.name)
-
-    return sorted(site.projects, key=key)
-
-
 def _project(site: SiteData, project: Project) -> dict[str, Any]:
     extra = site.extras.get(project.docname, {})
     employer = next((e for e in site.employers if e.slug == project.employer), None)
@@ -193,18 +187,14 @@ def _overlap(first: Period, second: Period) -> bool:
 
 
 def _skills(catalogue: Catalogue | None) -> list[dict[str, Any]]:
-    """One skill per category and stated level, the category's skills its keywords."""
+    """One skill per category, its skills the keywords, each with the level and
+    years the résumé states ("C (expert, 9 years)"), as the two-page résumé says them."""
     if catalogue is None:
         return []
-    groups: dict[tuple[str, str | None], list[str]] = {}
+    groups: dict[str, list[str]] = {}
     for entry in catalogue.entries:
-        groups.setdefault((entry.category, entry.level), []).append(entry.name)
-    skills: list[dict[str, Any]] = []
-    for (category, level), names in groups.items():
-        skill: dict[str, Any] = {"name": category}
-        if level:
-            skill["level"] = level
-        if names != [category]:
-            skill["keywords"] = names
-        skills.append(skill)
-    return skills
+        groups.setdefault(entry.category, []).append(with_stated(entry))
+    return [
+        {"name": category, "keywords": keywords} if keywords != [category] else {"name": category}
+        for category, keywords in groups.items()
+    ]

@@ -19,7 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from resume.core.claims import read_stated
 from resume.core.dates import format_month
+from resume.core.model import LEVEL_RANK
 from resume.core.text import words_of
 from resume.jsonresume.dates import date_problem, month_of, site_date
 from resume.jsonresume.export import PERSON_SECTIONS
@@ -182,11 +184,7 @@ class _Planner:
             slug=_person_slug(name),
             as_of=self._as_of(),
             basics=self._basics(basics),
-            levels=list(
-                dict.fromkeys(
-                    level for skill in self.doc.get("skills") or [] if (level := words_of(skill.get("level")))
-                )
-            ),
+            levels=list(dict.fromkeys(level for _, _, level, _ in self._skill_entries() if level)),
             report=self.report,
         )
         skills_page = self._skills(projects)
@@ -383,20 +381,36 @@ class _Planner:
 
     # -- skills -------------------------------------------------------------------------
 
-    def _skills(self, projects: list[_Project]) -> str | None:
-        categories: dict[str, dict[str, dict[str, Any]]] = {}
-        for index, skill in enumerate(self.doc.get("skills") or []):
+    def _skill_entries(self) -> list[tuple[str, str, str | None, float | None]]:
+        """(category, skill, level, years) of every skill the file lists: each
+        keyword of a ``skills`` entry is a skill of the category the entry
+        names, its level the entry's, unless it says its own level and years
+        in parentheses, as the export writes them ("C (expert, 9 years)")."""
+        skills = self.doc.get("skills") or []
+        levels = [*LEVEL_RANK, *(words_of(skill.get("level")) or "" for skill in skills)]
+        found = []
+        for skill in skills:
             name = words_of(skill.get("name"))
             keywords = _unique_names(skill.get("keywords") or [])
             if name is None and not keywords:
-                self.report.append(f"{pointer('skills', index)}: a skill with neither name nor keywords; left out")
                 continue
-            category = categories.setdefault(name or OTHER_SKILLS, {})
             for keyword in keywords or [name or OTHER_SKILLS]:
-                entry: dict[str, Any] = {"name": keyword}
-                if words_of(skill.get("level")):
-                    entry["level"] = words_of(skill["level"])
-                category.setdefault(keyword, entry)
+                text, level, years = read_stated(keyword, levels)
+                found.append((name or OTHER_SKILLS, text, level or words_of(skill.get("level")), years))
+        return found
+
+    def _skills(self, projects: list[_Project]) -> str | None:
+        categories: dict[str, dict[str, dict[str, Any]]] = {}
+        for index, skill in enumerate(self.doc.get("skills") or []):
+            if words_of(skill.get("name")) is None and not _unique_names(skill.get("keywords") or []):
+                self.report.append(f"{pointer('skills', index)}: a skill with neither name nor keywords; left out")
+        for category, name, level, years in self._skill_entries():
+            entry: dict[str, Any] = {"name": name}
+            if level:
+                entry["level"] = level
+            if years is not None:
+                entry["years"] = int(years) if years.is_integer() else years
+            categories.setdefault(category, {}).setdefault(name, entry)
         listed = {name for entries in categories.values() for name in entries}
         for project in projects:
             for keyword in _unique_names(project.entry.get("keywords") or []):
