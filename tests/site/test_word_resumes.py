@@ -25,18 +25,30 @@ def test_every_position_is_a_heading_and_every_line_of_the_pdf_is_there(
     site_docx: dict[str, Path], site_pdfs: dict[str, Path], brief: str
 ) -> None:
     paragraphs = [(p.style.name if p.style else "", _words(p.text)) for p in Document(str(site_docx[brief])).paragraphs]
-    headings = [text for style, text in paragraphs if style == "Heading 2"]
     employers = [read_page(path) for path in sorted((ROOT / "experience").glob("*.md")) if path.stem != "index"]
-    assert len(headings) == len(employers)
+    entries = _entries(paragraphs)
+    assert len(entries) == len(employers)
     for front, body in employers:
         name = next(line[2:] for line in body.splitlines() if line.startswith("# "))
-        (heading,) = [h for h in headings if h.startswith(name)]
-        for position in front["positions"]:
-            assert position["title"] in heading, (name, position["title"])
+        (entry,) = [lines for lines in entries if lines[0].startswith(name)]
+        for position in front["positions"]:  # each on a heading line of its own
+            assert sum(position["title"] in line for line in entry) == 1, (name, position["title"])
     pdf = subprocess.run(
         [require_tool("pdftotext"), str(site_pdfs[brief]), "-"], capture_output=True, text=True, check=True
     ).stdout
-    lines = [text for style, text in paragraphs if style == "List Bullet"]
-    assert lines
-    for line in lines:  # the same lines as the PDF, which may break them across lines and pages
-        assert _words(line)[:40] in _words(pdf), line
+    word = " ".join(text for style, text in paragraphs if style == "List Bullet")
+    bullets = [_words(line[1:])[:30] for line in pdf.splitlines() if line.startswith("•")]
+    assert bullets
+    for bullet in bullets:  # every line of the PDF (which may leave some out to fit its pages)
+        assert bullet in word, bullet
+
+
+def _entries(paragraphs: list[tuple[str, str]]) -> list[list[str]]:
+    """The heading lines of each entry of the experience: a Heading 2, and Heading 3s for more positions."""
+    entries: list[list[str]] = []
+    for style, text in paragraphs:
+        if style == "Heading 2":
+            entries.append([text])
+        elif style == "Heading 3" and entries:
+            entries[-1].append(text)
+    return entries

@@ -59,7 +59,11 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
     """Every employer, newest first: positions and dates, the role in one
     sentence, then up to ``bullets`` projects, results first; one fewer where
     the employer has no stated result (of the page's direction, if tailored).
-    A tailored page's highlights are not repeated."""
+    A tailored page's highlights are not repeated.
+
+    Each position is one line, employer (first line only), title and dates as
+    pieces of their own (``resume-sep``, ``resume-dates``), which the PDF sets
+    apart, the dates at the right margin, for applicant-tracking systems."""
     career = page.career
     limit = int(options.get("bullets", 3))
     results = career.results(page.direction)
@@ -74,10 +78,14 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
             heading += nodes.Text(f", {employer.location}")
         positions = sorted(employer.positions, key=lambda p: -p.period(career.as_of).start)
         for index, position in enumerate(positions):
-            heading += nodes.Text("; " if index else " — ")
-            heading += nodes.emphasis(position.title, position.title)
-            heading += nodes.Text(f", {format_period(position.period(career.as_of), short=True)}")
-        block += heading
+            line = heading if index == 0 else _para(classes=["resume-position"])
+            if index == 0:
+                line += nodes.inline("", " — ", classes=["resume-sep"])
+            line += nodes.emphasis(position.title, position.title)
+            line += nodes.inline("", ", ", classes=["resume-sep"])
+            period = format_period(position.period(career.as_of), short=True)
+            line += nodes.inline(period, period, classes=["resume-dates"])
+            block += line
         if employer.summary:
             block += _para(employer.summary, classes=["resume-role"])
         bullets = limit if employer.slug in with_results else max(limit - 1, 0)
@@ -139,5 +147,7 @@ def build_skill_summary(page: _Page, options: dict[str, Any]) -> list[nodes.Node
 
 
 def _line(label: str, entries: list[SkillEntry]) -> nodes.paragraph:
-    return _para(nodes.strong(f"{label}:", f"{label}:"), " " + ", ".join(with_stated(e) for e in entries) + ".",
-                 classes=["resume-skill-line"])  # fmt: skip
+    # Each skill unbroken ("GDB (highly skilled)" never split over two lines), so
+    # that a parser reads it whole.
+    said = ", ".join(with_stated(e).replace(" ", "\u00a0") for e in entries)
+    return _para(nodes.strong(f"{label}:", f"{label}:"), f" {said}.", classes=["resume-skill-line"])

@@ -130,6 +130,8 @@ class _Writer(nodes.GenericNodeVisitor):
     def visit_paragraph(self, node: nodes.Element) -> None:
         if "resume-employer" in node["classes"]:  # an entry of the experience: Word's navigation lists it
             self.paragraph = self.word.add_heading(level=min(self.sections, 9))
+        elif "resume-position" in node["classes"]:  # another position at the same employer
+            self.paragraph = self.word.add_heading(level=min(self.sections + 1, 9))
         elif self.lists and self.first_in_item:
             depth = len(self.lists)
             self._new(self.lists[-1] + (f" {min(depth, 3)}" if depth > 1 else ""))
