@@ -200,7 +200,7 @@ def test_dates_people_write(written, read):
     assert read_date(written)[0] == read
 
 
-def test_empty_or_unreadable_values_in_sections_the_site_does_not_carry_are_left_out():
+def test_empty_or_unreadable_dates_in_sections_kept_as_they_are_are_left_out():
     site = plan(
         {
             "basics": {"name": "Abe Awarded"},
@@ -210,9 +210,11 @@ def test_empty_or_unreadable_values_in_sections_the_site_does_not_carry_are_left
         }
     )
     assert '/awards/0/date: empty (""), read as absent' in site.repairs
-    assert '/certificates/0/date: "one day" is not a date; left out (the site does not carry it)' in site.repairs
+    assert '/certificates/0/date: "one day" is not a date; left out, the entry kept without it' in site.repairs
     assert '/publications/0/releaseDate: "2020-2-30" has no such day; kept as the month' in site.repairs
-    assert "/awards: not carried (1 entry)" in site.report
+    awards = front(site.pages["awards.md"])["jsonresume"]["awards"]
+    assert awards == [{"title": "Prize", "awarder": "Jury"}]  # the entry, without its date
+    assert front(site.pages["certificates.md"])["jsonresume"]["certificates"] == [{"name": "Cert"}]
 
 
 def test_numbers_for_strings_and_a_string_for_an_array():

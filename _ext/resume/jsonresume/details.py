@@ -17,9 +17,11 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
+from resume.core.dates import format_month
 from resume.core.frontmatter import decode
 from resume.core.text import text_of
 from resume.core.vocabulary import Subtype
+from resume.jsonresume.dates import date_problem, month_of
 from resume.jsonresume.schema import is_link
 from resume.sphinx_ext.warnings import warn
 
@@ -169,6 +171,10 @@ def page_nodes(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[no
     elif kind == "project":
         found += _project(details, resume)
     found += _education(details.get("education"))
+    found += _volunteer(details.get("volunteer"))
+    found += _dated(details.get("awards"), "title", "awarder", "date", "summary")
+    found += _dated(details.get("certificates"), "name", "issuer", "date", None, link="url")
+    found += _dated(details.get("publications"), "name", "publisher", "releaseDate", "summary", link="url")
     found += _interests(details.get("interests"))
     found += _languages(details.get("languages"))
     return found
@@ -231,7 +237,7 @@ def _education(entries: Any) -> list[nodes.Node]:
         link = _link(entry.get("url"), name)
         head += nodes.strong("", "", link) if isinstance(link, nodes.reference) else nodes.strong(name, name)
         study = ", ".join(t for k in ("studyType", "area") if (t := text_of(entry.get(k))))
-        dates = " – ".join(t for k in ("startDate", "endDate") if (t := text_of(entry.get(k))))
+        dates = " – ".join(t for k in ("startDate", "endDate") if (t := _date(entry.get(k))))
         for part in (study, dates, f"score {entry['score']}" if text_of(entry.get("score")) else ""):
             if part:
                 head += nodes.Text(f"; {part}" if len(head) > 1 else f": {part}")
@@ -242,6 +248,57 @@ def _education(entries: Any) -> list[nodes.Node]:
             item += _bullets(courses)
         items.append(item)
     return [_bullets(items)] if items else []
+
+
+def _date(value: Any) -> str | None:
+    """A JSON Resume date as the site writes dates: "October 2014", or the year alone."""
+    text = text_of(value)
+    if text is None or date_problem(text) is not None:
+        return text
+    return format_month(month_of(text, is_end=False)) if len(text) > 4 else text
+
+
+def _heading(entry: Mapping[str, Any], name_key: str, by_key: str, date_key: str, link: str | None) -> nodes.paragraph:
+    """``Name, by whom, when`` — the name a link where the entry has a web address."""
+    name = text_of(entry.get(name_key)) or name_key.title()
+    target = _link(entry.get(link), name) if link else None
+    head = _para(nodes.strong("", "", target) if isinstance(target, nodes.reference) else nodes.strong(name, name))
+    for part in (text_of(entry.get(by_key)), _date(entry.get(date_key))):
+        if part:
+            head += nodes.Text(f", {part}")
+    return head
+
+
+def _dated(
+    entries: Any, name_key: str, by_key: str, date_key: str, summary_key: str | None, *, link: str | None = None
+) -> list[nodes.Node]:
+    """Awards, certificates, publications: one item each, its name, by whom and when, then its summary."""
+    items: list[nodes.Node] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, Mapping):
+            continue
+        item = nodes.container("", _heading(entry, name_key, by_key, date_key, link))
+        if summary_key and (summary := text_of(entry.get(summary_key))):
+            item += _para(summary)
+        items.append(item)
+    return [_bullets(items)] if items else []
+
+
+def _volunteer(entries: Any) -> list[nodes.Node]:
+    """Each volunteer position: organisation, position and dates, then its summary and highlights."""
+    found: list[nodes.Node] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, Mapping):
+            continue
+        head = _heading(entry, "organization", "position", "startDate", "url")
+        if (end := _date(entry.get("endDate"))) and _date(entry.get("startDate")):
+            head += nodes.Text(f" – {end}")
+        found.append(head)
+        if summary := text_of(entry.get("summary")):
+            found += _paragraphs(summary)
+        if highlights := _texts(entry.get("highlights")):
+            found.append(_bullets(highlights))
+    return found
 
 
 def _named(entries: Any, key: str, detail: Callable[[Mapping[str, Any]], str | None]) -> list[nodes.Node]:

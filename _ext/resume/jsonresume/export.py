@@ -18,7 +18,9 @@ from resume.core.model import Catalogue, Employer, Project
 from resume.jsonresume.dates import exported_date, format_date
 
 # JSON Resume sections kept verbatim in the front matter of one page each.
-PERSON_SECTIONS = ("education", "interests", "languages")
+#: The sections a page of their own carries as they are (``jsonresume`` front
+#: matter, shown by ``{resume-details}``), which the export writes back.
+PERSON_SECTIONS = ("education", "volunteer", "awards", "certificates", "publications", "languages", "interests")
 
 
 @dataclass

@@ -7,7 +7,8 @@ the report), then lays out one employer page per
 organisation (work entries with the same name are its positions), one page per
 project (its employer from ``entity``, else from a work entry whose dates
 contain it, else the independent projects), the skills catalogue (every skill
-and every keyword used), and pages for education, interests and languages.
+and every keyword used), and a page for each section it keeps as it is
+(education, volunteer, awards, certificates, publications, languages, interests).
 The résumé model's keys go into each page's ``resume`` front matter; what only
 JSON Resume has goes into its ``jsonresume`` front matter, which
 ``{resume-details}`` shows and the export reads back. Nothing is written here.
@@ -48,6 +49,10 @@ CARRIED = {
     "education": {"institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses", "summary"},
     "interests": {"name", "keywords"},
     "languages": {"language", "fluency"},
+    "volunteer": {"organization", "position", "url", "startDate", "endDate", "summary", "highlights"},
+    "awards": {"title", "date", "awarder", "summary"},
+    "certificates": {"name", "date", "issuer", "url"},
+    "publications": {"name", "publisher", "releaseDate", "url", "summary"},
 }
 BASICS = ("label", "email", "url", "summary", "profiles")
 LOCATION = ("city", "region", "countryCode")
@@ -522,7 +527,15 @@ def _independent_page(projects: list[_Project]) -> str:
     )
 
 
-SECTION_TITLES = {"education": "Education", "interests": "Interests", "languages": "Languages"}
+SECTION_TITLES = {
+    "education": "Education",
+    "volunteer": "Volunteering",
+    "awards": "Awards",
+    "certificates": "Certificates",
+    "publications": "Publications",
+    "languages": "Languages",
+    "interests": "Interests",
+}
 
 
 def _section_page(section: str, entries: list[Any]) -> str:

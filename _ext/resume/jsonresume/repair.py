@@ -15,9 +15,9 @@ each located by the JSON pointer of the value it is about:
   where it wants an array is an array of that one string (``keywords``: of
   its comma-separated words), and a string ``basics.location`` is its city;
 - a month or day written ``00`` is not known: the date keeps what is;
-- a date that cannot be read is left out where the site does not carry it
-  (volunteer, awards, certificates, publications), and left for the check to
-  refuse where it does.
+- a date that cannot be read is left out where the site keeps the entry as it
+  is (volunteer, awards, certificates, publications: the entry without its
+  date), and left for the check to refuse where the site reads the dates.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ RENAMED: dict[str, dict[str, str]] = {
     "publications": {"website": "url"},
     "projects": {"website": "url"},
 }
-# Where the site carries the dates: a date it cannot read there is refused, elsewhere left out.
+# Where the site reads the dates: a date it cannot read there is refused, elsewhere left out.
 CARRIED_DATES = {"work", "projects", "education"}
 ONGOING_WORDS = {"present", "current", "currently", "now", "ongoing", "today", "till date", "to date", "current job"}
 MONTH_WORDS = {
@@ -209,7 +209,7 @@ class _Repairs:
         if result is None:
             if not carried:
                 del entry[key]
-                self.say((*where, key), f"{json_text(value)} is not a date; left out (the site does not carry it)")
+                self.say((*where, key), f"{json_text(value)} is not a date; left out, the entry kept without it")
             return
         entry[key] = result
         if what:
