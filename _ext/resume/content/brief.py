@@ -86,7 +86,9 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
             period = format_period(position.period(career.as_of), short=True)
             line += nodes.inline(period, period, classes=["resume-dates"])
             block += line
-        if employer.summary:
+            if position.summary:  # each position's own role, where they differ
+                block += _para(position.summary, classes=["resume-role"])
+        if employer.summary and not any(p.summary for p in positions):
             block += _para(employer.summary, classes=["resume-role"])
         bullets = limit if employer.slug in with_results else max(limit - 1, 0)
         projects = career.brief_projects(employer, limit=bullets, direction=page.direction, skip=skip)

@@ -121,3 +121,5 @@ def _project_fields(links: Links, project: Project, fields: nodes.field_list) ->
         fields += field("Summary", para(project.summary))
     if project.result:
         fields += field("Result", para(project.result, classes=["resume-result"]))
+    if project.url:
+        fields += field("Web", para(nodes.reference(project.url, project.url, refuri=project.url)))

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from resume.core.dates import MONTH_NAMES, ONGOING, DateError, Period, format_month_numeric, parse_month
 from resume.core.hints import nearest
+from resume.core.text import is_web_address
 from resume.core.vocabulary import Subtype
 
 KeyPath = tuple[str | int, ...]
@@ -22,13 +23,26 @@ LineOf = Callable[[KeyPath], int]
 KINDS = ("employer", "project", "catalogue", "person")
 EMPLOYER_KEYS = frozenset({"kind", "slug", "short", "location", "summary", "positions", "skills", "moved_from"})
 PROJECT_KEYS = frozenset(
-    {"kind", "slug", "employer", "position", "summary", "result", "start", "end", "skills", "directions", "moved_from"}
+    {
+        "kind",
+        "slug",
+        "employer",
+        "position",
+        "summary",
+        "result",
+        "start",
+        "end",
+        "skills",
+        "directions",
+        "url",
+        "moved_from",
+    }
 )
 CATALOGUE_KEYS = frozenset({"kind", "categories"})
 PERSON_KEYS = frozenset({"kind"})
 # Set once, in conf.py's ``resume_basics``, not on the home page.
 BASICS_KEYS = ("label", "email", "url", "profiles")
-POSITION_KEYS = frozenset({"title", "start", "end", "engagement"})
+POSITION_KEYS = frozenset({"title", "start", "end", "engagement", "summary"})
 # What a position was; the timeline's colours and legend say it.
 ENGAGEMENTS = ("employment", "contract", "open-source", "teaching")
 CATEGORY_KEYS = frozenset({"name", "skills"})
@@ -50,6 +64,7 @@ class Position:
     start: int
     end: int | None  # None while ongoing
     engagement: str = ENGAGEMENTS[0]
+    summary: str | None = None  # the role in this position, where an employer's positions differ
 
     def period(self, as_of: int) -> Period:
         if self.end is None:
@@ -93,6 +108,7 @@ class Project:
     position: str | None = None  # the title held, where the employer had several
     directions: tuple[str, ...] = ()  # the career directions (resume_directions) it serves
     moved_from: tuple[str, ...] = ()  # former docnames, redirected here
+    url: str | None = None  # the project's own address, where the résumé gives one
 
     def period(self, as_of: int) -> Period | None:
         if self.start is None:
@@ -180,6 +196,16 @@ class _Reader:
         text = " ".join(str(value).split())
         if not text:
             self.problem(Subtype.KEY if required else Subtype.TYPE, (*path, key), f"{key!r} is empty")
+            return None
+        return text
+
+    def address(self, data: Mapping[str, Any], key: str, path: KeyPath) -> str | None:
+        """A web address: ``http://`` or ``https://`` and no space."""
+        text = self.text(data, key, path)
+        if text is not None and not is_web_address(text):
+            self.problem(
+                Subtype.TYPE, (*path, key), f"{key!r} must be a web address (http:// or https://), not {text!r}"
+            )
             return None
         return text
 
@@ -358,7 +384,7 @@ def _employer(
         start, end, valid = reader.period(entry, where, required=True)
         engagement = _engagement(reader, entry, where)
         if position_title and valid and start is not None:
-            positions.append(Position(position_title, start, end, engagement))
+            positions.append(Position(position_title, start, end, engagement, reader.text(entry, "summary", where)))
     skills = reader.skills(data, root)
     moved_from = _moved_from(reader, data, root)
     return Employer(
@@ -390,6 +416,7 @@ def _project(
         summary=reader.text(data, "summary", root),
         result=reader.text(data, "result", root),
         position=reader.text(data, "position", root),
+        url=reader.address(data, "url", root),
         directions=reader.names(data, "directions", root),
         start=start,
         end=end,

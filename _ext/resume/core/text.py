@@ -36,3 +36,8 @@ def repeats(title: str, text: str) -> bool:
         return False
     found = sum(any(word[:5] == other[:5] for other in said) for word in named)
     return 3 * found >= 2 * len(named)
+
+
+def is_web_address(text: str) -> bool:
+    """``http://`` or ``https://`` and no space: an address a page may link."""
+    return text.lower().startswith(("http://", "https://")) and not any(ch.isspace() for ch in text)

@@ -101,7 +101,7 @@ def _work(site: SiteData) -> list[dict[str, Any]]:
             entry["startDate"] = exported_date(position.start, more.get("startDate"), is_end=False)
             if position.end is not None:
                 entry["endDate"] = exported_date(position.end, more.get("endDate"), is_end=True)
-            summary = more.get("summary") or getattr(employer, "summary", None)
+            summary = more.get("summary") or position.summary or employer.summary
             if summary:
                 entry["summary"] = summary
             highlights = list(more.get("highlights") or []) or _position_highlights(site, employer, position)
@@ -149,8 +149,8 @@ def _project(site: SiteData, project: Project) -> dict[str, Any]:
         entry["startDate"] = exported_date(project.start, extra.get("startDate"), is_end=False)
         if project.end is not None:
             entry["endDate"] = exported_date(project.end, extra.get("endDate"), is_end=True)
-    if project.docname in site.urls:
-        entry["url"] = site.urls[project.docname]
+    if project.url or project.docname in site.urls:
+        entry["url"] = project.url or site.urls[project.docname]  # its own address, else its page's
     stated = getattr(project, "position", None)
     roles = list(extra.get("roles") or []) or ([stated] if stated else _roles(site, project, employer))
     if roles:

@@ -23,7 +23,7 @@ from typing import Any
 from resume.core.claims import read_stated
 from resume.core.dates import format_month
 from resume.core.model import LEVEL_RANK
-from resume.core.text import words_of
+from resume.core.text import is_web_address, words_of
 from resume.jsonresume.dates import date_problem, month_of, site_date
 from resume.jsonresume.export import PERSON_SECTIONS
 from resume.jsonresume.markdown import front_matter, inline, slugify
@@ -59,7 +59,6 @@ LOCATION = ("city", "region", "countryCode")
 PRIVATE = {"address": "location", "postalCode": "location", "phone": None}
 NOT_SHOWN = {
     "work": "shown on the employer page; the export gives the page's own address instead",
-    "projects": "shown on the project page; the export gives the page's own address instead",
 }
 OTHER_SKILLS = "Other skills"
 INDEPENDENT = "independent"
@@ -366,8 +365,11 @@ class _Planner:
         if skills:
             resume["skills"] = skills
         more: dict[str, Any] = {key: entry[key] for key in ("startDate", "endDate") if key in entry}
+        url = words_of(entry.get("url"))
+        if url and is_web_address(url):
+            resume["url"] = url  # the project's own address, on its page and exported back
         for key in ("highlights", "roles", "url", "type"):
-            if entry.get(key) not in (None, "", []):
+            if entry.get(key) not in (None, "", []) and key not in resume:
                 more[key] = entry[key]
         employer = next((e for e in employers if e.slug == project.employer), None)
         if employer is not None and len(employer.entries) > 1:
