@@ -10,7 +10,7 @@ from docutils import nodes
 from resume.core.claims import project_claim
 from resume.core.dates import format_duration, format_month, format_period
 from resume.core.model import Employer, Project
-from resume.sphinx_ext.blocks import bullets, field, joined, para
+from resume.sphinx_ext.blocks import bullets, field, joined, para, web_link
 
 if TYPE_CHECKING:
     from resume.core.career import Career
@@ -122,4 +122,4 @@ def _project_fields(links: Links, project: Project, fields: nodes.field_list) ->
     if project.result:
         fields += field("Result", para(project.result, classes=["resume-result"]))
     if project.url:
-        fields += field("Web", para(nodes.reference(project.url, project.url, refuri=project.url)))
+        fields += field("Web", para(web_link(project.url)))

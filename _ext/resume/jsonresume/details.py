@@ -23,6 +23,7 @@ from resume.core.text import text_of
 from resume.core.vocabulary import Subtype
 from resume.jsonresume.dates import date_problem, month_of
 from resume.jsonresume.schema import is_link
+from resume.sphinx_ext.blocks import web_link
 from resume.sphinx_ext.warnings import warn
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def _link(url: Any, text: str | None = None) -> nodes.Node | None:
     label = text or (url.removeprefix("mailto:"))
     if not is_link(url):
         return nodes.Text(label if text else url)
-    return nodes.reference(label, label, refuri=url)
+    return web_link(url, label)
 
 
 def _field(name: str, *body: nodes.Node) -> nodes.field:

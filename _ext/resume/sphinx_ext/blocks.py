@@ -24,6 +24,12 @@ def bullets(items: Sequence[nodes.Node], classes: list[str] | None = None) -> no
     return found
 
 
+def web_link(url: str, text: str | None = None) -> nodes.reference:
+    """A link to an address outside the site (a page's own links are resolved by Sphinx)."""
+    label = text or url.removeprefix("mailto:")
+    return nodes.reference(label, label, refuri=url)
+
+
 def field(name: str, *body: nodes.Node) -> nodes.field:
     return nodes.field("", nodes.field_name(name, name), nodes.field_body("", *body))
 
