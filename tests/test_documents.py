@@ -127,8 +127,30 @@ def test_a_tailored_brief_leads_with_its_direction(site_pdfs: dict[str, Path], s
     assert PROJECT_TITLES[served[0]] in lead
     others = [s for s, meta in PROJECTS.items() if "result" in meta and slug not in meta.get("directions", [])]
     assert not any(PROJECTS[s]["result"] in lead for s in others)
-    assert "Highlights" not in general[: general.index("Experience")]
     assert info(site_pdfs[f"brief-{slug}"])["Subject"].strip().endswith(DIRECTIONS[slug])
+    # Its header names the direction; the general one's says what it is.
+    assert text.startswith(f"{site_config()['project']} Résumé for {DIRECTIONS[slug]} · ")
+    assert general.startswith(f"{site_config()['project']} Résumé · ")
+
+
+@pytest.mark.parametrize("start", BRIEFS)
+def test_every_brief_leads_with_its_results(site_pdfs: dict[str, Path], start: str) -> None:
+    """At least three stated results (fewer where its direction has fewer) in
+    the top half of page 1, before the experience."""
+    direction = start.removeprefix("brief-") if start != "brief" else None
+    results = [
+        " ".join(meta["result"].split())[:40]
+        for meta in PROJECTS.values()
+        if "result" in meta and (direction is None or direction in meta.get("directions", []))
+    ]
+    bbox = text_of(site_pdfs[start], "-bbox", "-f", "1", "-l", "1")
+    height = float(search(r'height="([\d.]+)"', bbox)[1])
+    words = re.findall(r'yMax="([\d.]+)">([^<]*)</word>', bbox)
+    top_half = " ".join(word for y, word in words if float(y) < height / 2)
+    experience = re.search(r"Experience(?!d)", top_half)
+    lead = top_half[: experience.start()] if experience else top_half
+    shown = [result for result in results if result in lead]
+    assert len(shown) >= min(3, len(results)), (start, shown)
 
 
 def test_a_private_build_says_so_in_its_file_names(site_root: Path) -> None:

@@ -108,12 +108,19 @@ def test_an_employers_projects_follow_the_projects_toctree(site_html: Path, empl
 def test_the_overview_and_the_briefs_list_projects_in_the_authors_order(site_html: Path, page: str) -> None:
     html = (site_html / page).read_text("utf-8")
     body = html[html.index("<article") :]
-    if "resume-highlights" in body:  # a tailored brief's highlights come first, by design
+    if "resume-highlights" in body:  # a brief's highlights come first, by design
         body = body[body.index("</ul>", body.index("resume-highlights")) :]
     shown = list(dict.fromkeys(s for s in linked_projects(body) if s in PROJECTS))
     employers = toctree(ROOT / "experience" / "index.md")
+    # A tailored brief lists each employer's lines of its direction first.
+    direction = page.removesuffix(".html").removeprefix("brief-") if page.startswith("brief-") else None
+
+    def aside(slug: str) -> bool:
+        return direction is not None and direction not in PROJECTS[slug][0].get("directions", [])
+
     expected = sorted(
-        PROJECT_ORDER, key=lambda s: (employers.index(PROJECTS[s][0]["employer"]), PROJECT_ORDER.index(s))
+        PROJECT_ORDER,
+        key=lambda s: (employers.index(PROJECTS[s][0]["employer"]), aside(s), PROJECT_ORDER.index(s)),
     )
     if page == "projects/index.html":
         assert shown == expected

@@ -59,7 +59,7 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
     """Every employer, newest first: positions and dates, the role in one
     sentence, then up to ``bullets`` projects, results first; one fewer where
     the employer has no stated result (of the page's direction, if tailored).
-    A tailored page's highlights are not repeated.
+    The results the page's highlights name are not repeated.
 
     Each position is one line, employer (first line only), title and dates as
     pieces of their own (``resume-sep``, ``resume-dates``), which the PDF sets
@@ -67,7 +67,8 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
     career = page.career
     limit = int(options.get("bullets", 3))
     results = career.results(page.direction)
-    skip = [p.docname for p in results[: page.highlight_limit]] if page.direction else []
+    # Not again what the page's highlights name.
+    skip = [p.docname for p in results[: page.highlight_limit]] if page.highlights_shown else []
     with_results = {p.employer for p in results if p.docname not in skip}
     blocks: list[nodes.Node] = []
     lines: list[tuple[tuple[bool, int, int], nodes.list_item]] = []

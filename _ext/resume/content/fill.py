@@ -53,11 +53,21 @@ class FillAggregates(SphinxPostTransform):
         career = domain.career
         skill_index = domain.skill_index_doc()
         directions = self.config.resume_directions
-        for count, node in enumerate(list(self.document.findall(aggregate))):
+        found = list(self.document.findall(aggregate))
+        shown: dict[str, set[str]] = {}
+        for node in found:
+            shown.setdefault(node["docname"], set()).add(node["directive"])
+        for count, node in enumerate(found):
             slug = self.env.metadata.get(node["docname"], {}).get("direction")
             direction = (str(slug), str(directions[slug])) if slug in directions else None
             links = Links(
-                node["docname"], career, skill_index, self.config.author, direction=direction, root=self.env.docname
+                node["docname"],
+                career,
+                skill_index,
+                self.config.author,
+                direction=direction,
+                root=self.env.docname,
+                shown=frozenset(shown[node["docname"]]),
             )
             directive = node["directive"]
             if directive == "career":

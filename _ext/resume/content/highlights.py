@@ -17,14 +17,15 @@ if TYPE_CHECKING:
 
 
 def build_highlights(links: Links, options: dict[str, Any]) -> list[nodes.Node]:
-    """Each stated result with the project it belongs to. On a tailored page,
-    the first few of its direction, each naming its employer and years; else
-    every result, under its employer, named once with its years."""
+    """Each stated result with the project it belongs to. On a two-page
+    résumé, the first few (of its direction, if tailored), each naming its
+    employer and years; else every result, under its employer, named once
+    with its years."""
     career = links.career
     chosen = career.results(links.direction)
     if not chosen:
         return [para("No results stated yet.", classes=["resume-empty"])]
-    if links.direction:
+    if links.direction or links.is_brief:
         found = bullets([_result(links, project, where=True) for project in chosen[: links.highlight_limit]])
     else:
         found = nodes.bullet_list()

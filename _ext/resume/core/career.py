@@ -141,11 +141,13 @@ class Career:
     ) -> list[Project]:
         """The projects a two-page résumé names under an employer, at most
         ``limit``: chosen those with a result first, then those serving
-        ``direction``, then the rest; listed in the author's order."""
+        ``direction``, then the rest; listed in the author's order, those
+        serving ``direction`` first."""
         skipped = set(skip)
         candidates = [p for p in self.projects_of(employer.slug) if p.docname not in skipped]
         chosen = set(map(id, self.by_weight(candidates, direction)[:limit]))
-        return [p for p in candidates if id(p) in chosen]  # shown in the author's order
+        shown = [p for p in candidates if id(p) in chosen]
+        return sorted(shown, key=lambda p: direction is not None and direction not in p.directions)
 
     @staticmethod
     def by_weight(projects: Iterable[Project], direction: str | None = None) -> list[Project]:

@@ -324,21 +324,29 @@ def _latex(app: Sphinx, config: Config) -> None:
     margins and page style, and ``resumestyle.sty`` the shared look."""
     _default(config, "latex_engine", "xelatex")
     texescape.init()
+
     # Title and author are LaTeX markup: the name is escaped to stay text, and
     # printed with what the fonts lack replaced (check_conf_glyphs warns).
-    name = texescape.escape(replaced(config.project), config.latex_engine)
+    def _tex(text: str) -> str:
+        return texescape.escape(replaced(text), config.latex_engine)
+
+    name = _tex(config.project)
+    # A tailored résumé says its direction under the name (\resumefor, resumestyle.sty).
     documents = [
         (BOOK, f"{book_name(app)}.tex", name, name, "resumebook"),
         (BRIEF, f"{brief_name(app)}.tex", name, name, "resumebrief"),
         *(
-            (f"{BRIEF}-{direction}", f"{brief_name(app, direction)}.tex", name, name, "resumebrief")
-            for direction in config.resume_directions
+            (
+                f"{BRIEF}-{slug}",
+                f"{brief_name(app, slug)}.tex",
+                rf"{name}\resumefor{{{_tex(label)}}}",
+                name,
+                "resumebrief",
+            )
+            for slug, label in config.resume_directions.items()
         ),
     ]
     accent = config.resume_accent
-
-    def _tex(text: str) -> str:
-        return texescape.escape(replaced(text), config.latex_engine)
 
     values: dict[str, Any] = {
         "latex_documents": documents,

@@ -18,15 +18,16 @@ if TYPE_CHECKING:
     from resume.core.career import Career
     from resume.core.model import Employer, Project
 
-#: A tailored brief leads with this many of its direction's results.
+#: A two-page résumé leads with this many results (of its direction, if tailored).
 HIGHLIGHTS_ON_A_BRIEF = 4
 
 
 class Links:
     """Link nodes for content drawn on the page ``docname``, and what else
     that content depends on: the page's career direction (a tailored brief),
-    and the document being written (``root``: the page, or a whole PDF's root
-    page), and the site's ``author`` (a PDF's metadata)."""
+    the other aggregates ``shown`` on the page, the document being written
+    (``root``: the page, or a whole PDF's root page), and the site's
+    ``author`` (a PDF's metadata)."""
 
     def __init__(
         self,
@@ -37,6 +38,7 @@ class Links:
         *,
         direction: tuple[str, str] | None = None,
         root: str | None = None,
+        shown: frozenset[str] = frozenset(),
     ) -> None:
         self.docname = docname
         self.career = career
@@ -44,6 +46,10 @@ class Links:
         self.author = author
         self.direction: str | None = direction[0] if direction else None
         self.direction_label = direction[1] if direction else ""
+        # A two-page résumé (a page with `brief-experience`) names a few results
+        # up front, flat; its experience does not repeat those a `highlights` shows.
+        self.is_brief = "brief-experience" in shown
+        self.highlights_shown = "highlights" in shown
         self.highlight_limit = HIGHLIGHTS_ON_A_BRIEF
         self.root = root or docname
 
