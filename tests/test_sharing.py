@@ -31,10 +31,18 @@ from resume.draw import cards
 from resume.web import jsonld
 
 from browser import chromium, open_page, serve, site_pages
-from helpers import again, build, read_page, site, warnings
+from helpers import again, build, read_page, site, toctree, warnings
 from site_fixtures import ROOT, build_environment, site_config, sphinx_build
 
 BASE = "https://alfred-perlstein.readthedocs.io/en/latest/"
+PERSON = site_config()["project"]
+# A project page with a summary, a result and an employer, and the first employer: from the sources.
+PROJECT = next(
+    slug
+    for slug in toctree(ROOT / "projects" / "index.md")
+    if {"summary", "result", "employer"} <= read_page(ROOT / "projects" / f"{slug}.md")[0].keys()
+)
+EMPLOYER = toctree(ROOT / "experience" / "index.md")[0]
 PREFIX = "/en/latest/"
 
 
@@ -99,7 +107,7 @@ def test_every_record_page_previews_with_its_own_text_and_card(canonical_site: P
         og = found["og"]
         title = (canonical_site / page).read_text("utf-8").split("<h1>", 1)[1].split("<", 1)[0]
         assert og["og:title"] == title, page
-        assert og["@type"] == "website" and og["og:site_name"] == "Alfred Perlstein", page
+        assert og["@type"] == "website" and og["og:site_name"] == PERSON, page
         assert og["og:url"] == BASE + page == found["canonical"][0], page
         assert og["og:description"] and og["og:description"] == found["names"]["description"], page
         descriptions[page] = og["og:description"]
@@ -107,7 +115,7 @@ def test_every_record_page_previews_with_its_own_text_and_card(canonical_site: P
         assert image.startswith(BASE + "_images/cards/"), page
         card = canonical_site / image.removeprefix(BASE)
         assert card.is_file() and png_size(card) == (1200, 630), page
-        assert title in og["og:image:alt"] and "Alfred Perlstein" in og["og:image:alt"], page
+        assert title in og["og:image:alt"] and PERSON in og["og:image:alt"], page
         assert found["names"]["twitter:card"] == "summary_large_image", page
         graph = nodes_of(found["jsonld"])
         person = [n for n in graph if n.get("@type") == "Person" or "creator" in n]
@@ -116,23 +124,26 @@ def test_every_record_page_previews_with_its_own_text_and_card(canonical_site: P
 
 
 def test_a_project_page_describes_the_work_and_links_the_person(canonical_site: Path) -> None:
-    resume = read_page(ROOT / "projects/junos-rwlock.md")[0]
-    found = metadata(canonical_site, "projects/junos-rwlock.html")
+    resume = read_page(ROOT / f"projects/{PROJECT}.md")[0]
+    found = metadata(canonical_site, f"projects/{PROJECT}.html")
     description = found["og"]["og:description"]
     assert description.startswith(resume["summary"]) and description.endswith(resume["result"])
     (work,) = found["jsonld"]
     assert work["@type"] == "CreativeWork" and work["description"] == description
     assert work["creator"]["@id"] == BASE + "#person"
-    assert work["sourceOrganization"]["@id"] == BASE + "experience/juniper-networks.html#organization"
-    assert work["url"] == BASE + "projects/junos-rwlock.html"
+    employer = resume["employer"]
+    assert work["sourceOrganization"]["@id"] == BASE + f"experience/{employer}.html#organization"
+    assert work["url"] == BASE + f"projects/{PROJECT}.html"
 
 
 def test_an_employer_page_describes_the_organisation_and_the_roles(canonical_site: Path) -> None:
-    positions = read_page(ROOT / "experience/apple.md")[0]["positions"]
-    graph = nodes_of(metadata(canonical_site, "experience/apple.html")["jsonld"])
+    front, body = read_page(ROOT / f"experience/{EMPLOYER}.md")
+    positions = front["positions"]
+    name = next(line[2:] for line in body.splitlines() if line.startswith("# "))
+    graph = nodes_of(metadata(canonical_site, f"experience/{EMPLOYER}.html")["jsonld"])
     (organization,) = [n for n in graph if n["@type"] == "Organization"]
     (person,) = [n for n in graph if n["@type"] == "Person"]
-    assert organization["name"] == "Apple Computer Inc." and organization["description"]
+    assert organization["name"] == name and organization["description"]
     assert person["@id"] == BASE + "#person"
     assert [r["roleName"] for r in person["worksFor"]] == [p["title"] for p in positions]
     assert {r["worksFor"]["@id"] for r in person["worksFor"]} == {organization["@id"]}
@@ -162,7 +173,7 @@ def test_the_home_page_is_a_profile_of_the_person(canonical_site: Path) -> None:
     assert profile["@type"] == "ProfilePage"
     person = profile["mainEntity"]
     assert person["@type"] == "Person" and person["@id"] == BASE + "#person"
-    assert person["name"] == "Alfred Perlstein" and person["jobTitle"] == basics["label"]
+    assert person["name"] == PERSON and person["jobTitle"] == basics["label"]
     assert person["email"] == basics["email"] and basics["url"] in person["sameAs"]
     assert len(schools) == 3 and [s["name"] for s in person["alumniOf"]] == schools
     catalogue = read_page(ROOT / "skills.md")[0]["categories"]
@@ -203,7 +214,7 @@ def test_without_an_address_nothing_relative_or_invented(site_html: Path) -> Non
     assert "Sitemap" not in (site_html / "robots.txt").read_text("utf-8")
     (profile,) = metadata(site_html, "index.html")["jsonld"]
     assert profile["mainEntity"]["@id"] == "index.html#person"  # relative to the page: true
-    (work,) = metadata(site_html, "projects/junos-rwlock.html")["jsonld"]
+    (work,) = metadata(site_html, f"projects/{PROJECT}.html")["jsonld"]
     assert work["creator"]["@id"] == "../index.html#person"
 
 
@@ -474,7 +485,7 @@ def test_every_page_names_the_sites_icons_drawn_from_the_name(canonical_site: Pa
 
     from resume.draw.icon import initials
 
-    for page in ("index.html", "projects/junos-rwlock.html"):
+    for page in ("index.html", f"projects/{PROJECT}.html"):
         head = (canonical_site / page).read_text("utf-8").split("</head>", 1)[0]
         prefix = "../" * page.count("/")
         assert f'<link rel="icon" href="{prefix}favicon.svg" type="image/svg+xml" />' in head, page
