@@ -173,6 +173,17 @@ def site_latex(site_root: Path) -> Path:
     return sphinx_build("latex", site_root / "latex")
 
 
+def fit_report(latex: Path) -> subprocess.CompletedProcess[str]:
+    """`make pdf`'s last step on a compiled LaTeX folder: what each two-page résumé left out."""
+    return subprocess.run(
+        [sys.executable, "-m", "resume.site.fit", str(latex)],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 @pytest.fixture(scope="session")
 def site_pdfs(site_latex: Path) -> dict[str, Path]:
     """Every PDF, compiled by latexmk as `make pdf` does, keyed by start document."""
@@ -197,13 +208,7 @@ def site_pdfs(site_latex: Path) -> dict[str, Path]:
         if run.returncode != 0:
             failures.append(f"latexmk for {start} failed:\n{output[-5000:]}")
     # Then, as `make pdf`, the report of what each two-page résumé left out to fit.
-    fit = subprocess.run(
-        [sys.executable, "-m", "resume.site.fit", str(site_latex)],
-        env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    fit = fit_report(site_latex)
     if fit.returncode != 0:
         failures.append(f"resume.site.fit failed:\n{fit.stderr}")
     if failures:

@@ -4,16 +4,14 @@ and a résumé too long even without them is a warning at its page, with no PDF.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from helpers import build, warnings
-from site_fixtures import require_tool
+from site_fixtures import fit_report, require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 EMPLOYERS, LINES = 7, 3
@@ -71,14 +69,7 @@ def _compile(make_app: Any, src: Path) -> tuple[Path, subprocess.CompletedProces
         capture_output=True,
         check=True,
     )
-    report = subprocess.run(
-        [sys.executable, "-m", "resume.site.fit", str(outdir)],
-        env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return tex.with_suffix(".pdf"), report
+    return tex.with_suffix(".pdf"), fit_report(outdir)
 
 
 def _pdf_text(pdf: Path) -> str:

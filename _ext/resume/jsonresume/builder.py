@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Set
 from typing import TYPE_CHECKING, Any
-
-from sphinx.builders import Builder
 
 from resume.core.dates import parse_month
 from resume.core.vocabulary import Subtype
@@ -15,11 +12,11 @@ from resume.jsonresume.config import setup_basics
 from resume.jsonresume.details import page_details, setup_details
 from resume.jsonresume.export import SiteData, export
 from resume.jsonresume.schema import schema_problems
+from resume.sphinx_ext.builders import WrittenAtFinish
 from resume.sphinx_ext.domain import domain_of
 from resume.sphinx_ext.warnings import warn
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
 
     from resume.core.model import Employer, Project
@@ -27,26 +24,12 @@ if TYPE_CHECKING:
 FILENAME = "resume.json"
 
 
-class JSONResumeBuilder(Builder):
+class JSONResumeBuilder(WrittenAtFinish):
     """Writes one JSON Resume document from the metadata of every page."""
 
     name = "jsonresume"
     format = "json"
     epilog = "The JSON Resume document is in %(outdir)s."
-    allow_parallel = True
-
-    def get_outdated_docs(self) -> Iterator[str]:
-        # One file drawn from every page: nothing is written per page.
-        yield from ()
-
-    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
-        return docname + ".html"
-
-    def prepare_writing(self, docnames: Set[str]) -> None:
-        pass
-
-    def write_doc(self, docname: str, doctree: nodes.document) -> None:
-        pass
 
     def finish(self) -> None:
         document = export(self.site_data())

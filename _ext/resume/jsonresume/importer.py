@@ -183,15 +183,16 @@ class _Planner:
         self._report_uncarried()
         employers = self._employers()
         projects = self._projects(employers)
+        skill_entries = self._skill_entries()
         site = NewSite(
             name=name,
             slug=_person_slug(name),
             as_of=self._as_of(),
             basics=self._basics(basics),
-            levels=list(dict.fromkeys(level for _, _, level, _ in self._skill_entries() if level)),
+            levels=list(dict.fromkeys(level for _, _, level, _ in skill_entries if level)),
             report=self.report,
         )
-        skills_page = self._skills(projects)
+        skills_page = self._skills(projects, skill_entries)
         pages = site.pages
         for employer in employers:
             pages[f"experience/{employer.slug}.md"] = self._employer_page(employer)
@@ -406,12 +407,12 @@ class _Planner:
                 found.append((name or OTHER_SKILLS, text, level or words_of(skill.get("level")), years))
         return found
 
-    def _skills(self, projects: list[_Project]) -> str | None:
+    def _skills(self, projects: list[_Project], entries: list[tuple[str, str, str | None, float | None]]) -> str | None:
         categories: dict[str, dict[str, dict[str, Any]]] = {}
         for index, skill in enumerate(self.doc.get("skills") or []):
             if words_of(skill.get("name")) is None and not _unique_names(skill.get("keywords") or []):
                 self.report.append(f"{pointer('skills', index)}: a skill with neither name nor keywords; left out")
-        for category, name, level, years in self._skill_entries():
+        for category, name, level, years in entries:
             entry: dict[str, Any] = {"name": name}
             if level:
                 entry["level"] = level

@@ -7,38 +7,19 @@ doctrees: what the PDF holds, the Word file holds (:mod:`resume.writers.docx`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from docutils import nodes
-from sphinx.builders import Builder
 
 from resume.site.settings import edition, site_url
+from resume.sphinx_ext.builders import WrittenAtFinish
 from resume.writers.docx import Properties, write_docx
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator, Set
 
-
-class DocxBuilder(Builder):
+class DocxBuilder(WrittenAtFinish):
     """Writes the Word résumés."""
 
     name = "docx"
     format = "docx"
     epilog = "The Word résumés are in %(outdir)s."
-    allow_parallel = True
-
-    def get_outdated_docs(self) -> Iterator[str]:
-        # A few files drawn from the résumé pages, written at the end.
-        yield from ()
-
-    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
-        return docname + ".html"
-
-    def prepare_writing(self, docnames: Set[str]) -> None:
-        pass
-
-    def write_doc(self, docname: str, doctree: nodes.document) -> None:
-        pass
 
     def finish(self) -> None:
         config = self.config

@@ -80,18 +80,26 @@ def depart_turned(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("}")
 
 
+def _open_fit(self: LaTeXTranslator, node: nodes.Element) -> None:
+    if "resume_fit" in node:
+        self.body.append(f"\\resumefit{{{node['resume_fit']}}}{{%\n")
+
+
+def _close_fit(self: LaTeXTranslator, node: nodes.Element) -> None:
+    if "resume_fit" in node:
+        self.body.append("}%\n")
+
+
 def visit_fit_list(self: LaTeXTranslator, node: nodes.Element) -> None:
     """A list whose lines a two-page PDF may leave out (``resume_fit``, set by
     the brief's experience), as ``\\resumefit{rank}{...}``; any other list as Sphinx writes it."""
-    if "resume_fit" in node:
-        self.body.append(f"\\resumefit{{{node['resume_fit']}}}{{%\n")
+    _open_fit(self, node)
     LaTeXTranslator.visit_bullet_list(self, node)
 
 
 def depart_fit_list(self: LaTeXTranslator, node: nodes.Element) -> None:
     LaTeXTranslator.depart_bullet_list(self, node)
-    if "resume_fit" in node:
-        self.body.append("}%\n")
+    _close_fit(self, node)
 
 
 def visit_fit_item(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -101,14 +109,13 @@ def visit_fit_item(self: LaTeXTranslator, node: nodes.Element) -> None:
         source = self.builder.env.doc2path(self.curfilestack[0], False)
         title = " ".join(str(node.get("resume_fit_title", "")).split())
         self.body.append(f"\n% resume-fit {node['resume_fit']} {source} {node.get('resume_fit_doc', '')}: {title}\n")
-        self.body.append(f"\\resumefit{{{node['resume_fit']}}}{{%\n")
+    _open_fit(self, node)
     LaTeXTranslator.visit_list_item(self, node)
 
 
 def depart_fit_item(self: LaTeXTranslator, node: nodes.Element) -> None:
     LaTeXTranslator.depart_list_item(self, node)
-    if "resume_fit" in node:
-        self.body.append("}%\n")
+    _close_fit(self, node)
 
 
 def substitute_unprintable(app: Sphinx, env: BuildEnvironment) -> None:
