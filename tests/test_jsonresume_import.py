@@ -130,6 +130,17 @@ def test_samples_import_build_and_export_everything(tmp_path, sample):
     page = visible(html_dir / "awards.html") if "awards" in original else ""
     for award in original.get("awards", []):
         assert award["title"] in page and award["awarder"] in page
+    # The two-page résumé: every position with its role and lines, every skill, every school.
+    straight = str.maketrans("‘’“”", "''\"\"")  # the page's quotes are typographic
+    brief = visible(html_dir / "brief.html").translate(straight)
+    for entry in original.get("work", []):
+        for text in [entry["name"], entry["position"], entry.get("summary") or "", *entry.get("highlights", [])]:
+            assert " ".join(text.split()) in brief, text
+    for skill in original.get("skills", []):
+        for keyword in skill.get("keywords") or [skill["name"]]:
+            assert keyword in brief, keyword
+    for school in original.get("education", []):
+        assert school["institution"] in brief, school
 
 
 def test_a_sample_builds_as_pdf_and_epub(tmp_path):

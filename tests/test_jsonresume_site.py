@@ -55,5 +55,8 @@ def test_every_detail_is_on_its_page(site_html, docname, data):
     shown = visible(site_html / f"{docname}.html")
     # ``read`` and ``summary-section`` say which part of the page the export reads: not facts.
     stated = {key: value for key, value in data["jsonresume"].items() if key not in {"read", "summary-section"}}
-    for text in texts(stated) + texts({"summary": data.get("resume", {}).get("summary")}):
+    resume = data.get("resume", {})
+    # A position's role and lines are kept with the position (``resume``).
+    said = [{key: p.get(key) for key in ("summary", "highlights")} for p in resume.get("positions", [])]
+    for text in texts(stated) + texts({"summary": resume.get("summary"), "positions": said}):
         assert " ".join(text.split()) in shown, (docname, text)

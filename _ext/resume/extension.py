@@ -63,6 +63,7 @@ def _add_nodes(app: Sphinx) -> None:
     # every other list is written as Sphinx writes it.
     app.add_node(docutils_nodes.bullet_list, override=True, latex=(latex.visit_fit_list, latex.depart_fit_list))
     app.add_node(docutils_nodes.list_item, override=True, latex=(latex.visit_fit_item, latex.depart_fit_item))
+    app.add_node(docutils_nodes.section, override=True, latex=(latex.visit_fit_section, latex.depart_fit_section))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

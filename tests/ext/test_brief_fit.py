@@ -1,4 +1,4 @@
-"""A two-page résumé stays two pages: latexmk keeps the project lines that fit,
+"""A two-page résumé stays two pages: latexmk keeps the optional lines that fit,
 most important first, `python -m resume.site.fit` names what was left out,
 and a résumé too long even without them is a warning at its page, with no PDF."""
 
@@ -86,7 +86,7 @@ def test_a_long_brief_keeps_two_pages_and_names_what_it_left_out(make_app: Any, 
     assert re.search(r"^Pages:\s+2$", info, re.MULTILINE), info
     left_out = re.findall(r"^    Project (\d\d) \(projects/p\1\)$", report.stdout, re.MULTILINE)
     assert left_out, report.stdout
-    assert f"brief.md: {pdf.name}: {len(left_out)} of {EMPLOYERS * LINES} project lines left out" in report.stdout
+    assert f"brief.md: {pdf.name}: {len(left_out)} of {EMPLOYERS * LINES} optional lines left out" in report.stdout
     # Kept longest: every employer's first line, newest employer first; then the second lines...
     ranked = [f"{e}{p}" for p, e in sorted((p, e) for e in range(EMPLOYERS) for p in range(LINES))]
     assert left_out == ranked[len(ranked) - len(left_out) :]
@@ -101,8 +101,65 @@ def test_a_brief_too_long_without_its_lines_is_a_located_warning_and_no_pdf(make
     pdf, report = _compile(make_app, src)
     assert report.returncode == 1
     assert re.search(
-        rf"^brief\.md: WARNING: {re.escape(pdf.name)} takes \d pages even without its {EMPLOYERS * LINES} project lines:",
+        rf"^brief\.md: WARNING: {re.escape(pdf.name)} takes \d pages even without its {EMPLOYERS * LINES} optional lines:",
         report.stderr,
         re.MULTILINE,
     ), report.stderr
     assert not pdf.exists()
+
+
+def _imported_site(src: Path) -> None:
+    """The layout `make new` writes: lines of the positions themselves (no
+    project pages) and a section kept on a page of its own, shown on the brief."""
+    _write(
+        src,
+        "conf.py",
+        'project = author = "Ada Fit"\ncopyright = "2012, Ada Fit"\nversion = release = "1"\n'
+        'extensions = ["myst_parser", "resume.site"]\nresume_as_of = "2012-04"\nlatex_engine = "xelatex"\n',
+    )
+    pages = []
+    for e in range(EMPLOYERS):
+        start = 2011 - 2 * e
+        lines = "".join(f'        - "Line {e}{p}: {WORDS}."\n' for p in range(LINES))
+        _write(
+            src,
+            f"experience/e{e}.md",
+            f"---\nresume:\n  kind: employer\n  positions:\n    - title: Engineer\n"
+            f"      start: {start}-01\n      end: {start + 1}-12\n      highlights:\n{lines}---\n\n# Employer {e}\n",
+        )
+        pages.append(f"experience/e{e}")
+    _write(
+        src,
+        "awards.md",
+        "---\njsonresume:\n  awards:\n    - title: Fit Prize\n      awarder: Latexmk\n      date: '2010-05-01'\n"
+        "---\n\n# Awards\n\n```{resume-details}\n```\n",
+    )
+    toctree = "\n".join([*pages, "awards", "brief"])
+    _write(src, "index.md", f"# Ada Fit\n\nEngineer.\n\n```{{toctree}}\n{toctree}\n```\n")
+    _write(
+        src,
+        "brief.md",
+        "# Résumé\n\n## Experience\n\n```{brief-experience}\n```\n\n## Awards\n\n```{resume-details} awards\n```\n",
+    )
+    shutil.copytree(ROOT / "_latex", src / "_latex", dirs_exist_ok=True)
+
+
+def test_position_lines_and_later_sections_give_way_sections_first(make_app: Any, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    _imported_site(src)
+    pdf, report = _compile(make_app, src)
+    assert report.returncode == 0, report.stderr
+    info = subprocess.run([require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+2$", info, re.MULTILINE), info
+    said = report.stdout.splitlines()
+    head = f"brief.md: {pdf.name}: {len(said) - 1} of {EMPLOYERS * LINES + 1} optional lines left out to fit 2 pages:"
+    assert said[0] == head, report.stdout
+    # The section after the experience goes first (it is the last line kept),
+    # heading and all; then the positions' lines, the newest employer's kept longest.
+    assert said[-1] == "    Awards", report.stdout
+    left_out = [re.match(r"^    Line (\d\d): .* \(experience/e\d\)$", line) for line in said[1:-1]]
+    assert all(left_out), report.stdout
+    ranked = [f"{e}{p}" for p, e in sorted((p, e) for e in range(EMPLOYERS) for p in range(LINES))]
+    assert [m[1] for m in left_out if m] == ranked[len(ranked) - len(left_out) :]
+    text = _pdf_text(pdf)
+    assert "Fit Prize" not in text and "Awards" not in text

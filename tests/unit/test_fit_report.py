@@ -27,7 +27,7 @@ def test_the_lines_above_the_cut_are_left_out_in_rank_order(tmp_path: Path) -> N
     fit = read_fit(tex)
     assert fit == Fit("brief.md", 2, 3, [("projects/b", "Beta"), ("projects/c", "Gamma, with a colon: here")])
     assert report(fit, "r.pdf") == [
-        "brief.md: r.pdf: 2 of 3 project lines left out to fit 2 pages:",
+        "brief.md: r.pdf: 2 of 3 optional lines left out to fit 2 pages:",
         "    Beta (projects/b)",
         "    Gamma, with a colon: here (projects/c)",
     ]
@@ -53,5 +53,5 @@ def test_a_brief_too_long_without_its_lines_is_a_warning(tmp_path: Path) -> None
     fit = read_fit(tex)
     assert fit is not None
     (line,) = report(fit, "r.pdf")
-    assert line.startswith("brief.md: WARNING: r.pdf takes 3 pages even without its 3 project lines:")
+    assert line.startswith("brief.md: WARNING: r.pdf takes 3 pages even without its 3 optional lines:")
     assert line.endswith("[resume.fit]")

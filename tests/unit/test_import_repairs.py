@@ -227,7 +227,7 @@ def test_numbers_for_strings_and_a_string_for_an_array():
     )
     page = front(site.pages["experience/count-co.md"])
     assert page["resume"]["positions"][0]["start"] == "2018"
-    assert page["jsonresume"]["positions"][0]["highlights"] == ["Shipped it"]
+    assert page["resume"]["positions"][0]["highlights"] == ["Shipped it"]
     assert front(site.pages["education.md"])["jsonresume"]["education"][0]["score"] == "3.7"
     assert '/work/0/startDate: the number 2018 read as the year "2018"' in site.repairs
     assert '/education/0/score: the number 3.7 read as the string "3.7"' in site.repairs

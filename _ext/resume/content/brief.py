@@ -15,7 +15,7 @@ from sphinx.util import texescape
 
 from resume.core.claims import with_stated
 from resume.core.dates import format_period
-from resume.core.text import repeats
+from resume.core.text import list_items, repeats
 
 if TYPE_CHECKING:
     from resume.core.model import Project, SkillEntry
@@ -87,8 +87,19 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
             period = format_period(position.period(career.as_of), short=True)
             line += nodes.inline(period, period, classes=["resume-dates"])
             block += line
-            if position.summary:  # each position's own role, where they differ
-                block += _para(position.summary, classes=["resume-role"])
+            # Each position's own role, where they differ; then the lines the
+            # résumé gives the position itself (an imported résumé's highlights).
+            said = list_items(position.summary or "")
+            if position.summary and not said:
+                block += _para(" ".join(position.summary.split()), classes=["resume-role"])
+            said += [" ".join(line.split()) for line in position.highlights]
+            if said:
+                items = nodes.bullet_list(classes=["resume-projects"])
+                for rank, text in enumerate(said):
+                    item = nodes.list_item("", _para(text), resume_fit_doc=employer.docname, resume_fit_title=text)
+                    lines.append(((page.direction is not None, rank, age), item))
+                    items += item
+                block += items
         if employer.summary and not any(p.summary for p in positions):
             block += _para(employer.summary, classes=["resume-role"])
         bullets = limit if employer.slug in with_results else max(limit - 1, 0)
@@ -117,10 +128,38 @@ def _rank_for_fit(lines: list[tuple[tuple[bool, int, int], nodes.list_item]]) ->
     number: it goes only with all of them. The LaTeX writer passes these on
     (``\\resumefit``)."""
     for rank, (_, item) in enumerate(sorted(lines, key=lambda line: line[0]), start=1):
-        item["resume_fit"] = rank
-        parent = item.parent
-        if isinstance(parent, nodes.bullet_list):
-            parent["resume_fit"] = min(parent.get("resume_fit", rank), rank)
+        _fit(item, rank)
+
+
+def _fit(item: nodes.Element, rank: int) -> None:
+    item["resume_fit"] = rank
+    parent = item.parent
+    if isinstance(parent, nodes.bullet_list):
+        parent["resume_fit"] = min(parent.get("resume_fit", rank), rank)
+
+
+def fit_last(document: nodes.Node, groups: list[list[nodes.Node]]) -> None:
+    """On a page with ranked lines (a two-page résumé), each group of content
+    (awards, publications, …) ranks after all of them, the first group first:
+    the PDF leaves these out before any line of the experience. A section
+    that holds nothing but its group goes with it, heading and all."""
+    ranks = [item["resume_fit"] for item in document.findall(nodes.list_item) if "resume_fit" in item]
+    if not ranks:
+        return
+    rank = max(ranks)
+    for group in groups:
+        if not group:
+            continue
+        rank += 1
+        section = group[0].parent
+        if isinstance(section, nodes.section) and section.children[1:] == group:
+            section["resume_fit"] = rank
+            section["resume_fit_title"] = section[0].astext()
+            continue
+        for block in group:
+            for item in block.findall(nodes.list_item):
+                item["resume_fit_title"] = item.astext().split("\n")[0]
+                _fit(item, rank)
 
 
 def build_skill_summary(page: _Page, options: dict[str, Any]) -> list[nodes.Node]:

@@ -14,7 +14,7 @@ from docutils import nodes
 from docutils.utils import smartquotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from resume.content.brief import build_brief_experience, build_skill_summary
+from resume.content.brief import build_brief_experience, build_skill_summary, fit_last
 from resume.content.highlights import build_highlights
 from resume.content.matrix import build_matrix
 from resume.content.skill_index import build_skill_index
@@ -23,6 +23,7 @@ from resume.content.timeline import build_timeline
 from resume.core.career import Career
 from resume.core.standing import career_text
 from resume.core.vocabulary import Subtype
+from resume.jsonresume.details import page_nodes
 from resume.sphinx_ext.domain import domain_of
 from resume.sphinx_ext.links import Links
 from resume.sphinx_ext.nodes import aggregate
@@ -54,6 +55,7 @@ class FillAggregates(SphinxPostTransform):
         skill_index = domain.skill_index_doc()
         directions = self.config.resume_directions
         found = list(self.document.findall(aggregate))
+        extras: list[list[nodes.Node]] = []  # what a two-page résumé shows only if it fits
         shown: dict[str, set[str]] = {}
         for node in found:
             shown.setdefault(node["docname"], set()).add(node["directive"])
@@ -72,6 +74,10 @@ class FillAggregates(SphinxPostTransform):
             directive = node["directive"]
             if directive == "career":
                 content = _career_words(node, career)
+            elif directive == "resume-details":
+                content = _section(node, domain.person_section(node["options"]["section"]))
+                if node["options"]["section"] != "education" and "brief-experience" in shown[node["docname"]]:
+                    extras.append(content)
             elif directive == "timeline":
                 content = build_timeline(links, node["options"], uid=f"resume-timeline-{count}")
             else:
@@ -79,6 +85,7 @@ class FillAggregates(SphinxPostTransform):
             if self.config.smartquotes:
                 _curl_quotes(content, self.config.language or "en")
             node.replace_self(content)
+        fit_last(self.document, extras)
 
 
 def _curl_quotes(content: list[nodes.Node], language: str) -> None:
@@ -91,6 +98,16 @@ def _curl_quotes(content: list[nodes.Node], language: str) -> None:
             curled = smartquotes.smartyPants(str(text), "q", language)
             if curled != str(text) and text.parent is not None:
                 text.parent.replace(text, nodes.Text(curled))
+
+
+def _section(node: aggregate, entries: list[Any] | None) -> list[nodes.Node]:
+    """``{resume-details} <section>``: the section as the page that keeps it shows it."""
+    section = node["options"]["section"]
+    if entries is None:
+        fix = f"list them in one page's front matter (jsonresume: {section}: [...]), or remove the directive"
+        warn(Subtype.DIRECTIVE, f"resume-details: no page keeps {section!r}: {fix}", node)
+        return []
+    return page_nodes({section: entries}, {})
 
 
 def _career_words(node: aggregate, career: Career) -> list[nodes.Node]:

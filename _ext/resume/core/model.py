@@ -42,7 +42,7 @@ CATALOGUE_KEYS = frozenset({"kind", "categories"})
 PERSON_KEYS = frozenset({"kind"})
 # Set once, in conf.py's ``resume_basics``, not on the home page.
 BASICS_KEYS = ("label", "email", "url", "profiles")
-POSITION_KEYS = frozenset({"title", "start", "end", "engagement", "summary"})
+POSITION_KEYS = frozenset({"title", "start", "end", "engagement", "summary", "highlights"})
 # What a position was; the timeline's colours and legend say it.
 ENGAGEMENTS = ("employment", "contract", "open-source", "teaching")
 CATEGORY_KEYS = frozenset({"name", "skills"})
@@ -65,6 +65,9 @@ class Position:
     end: int | None  # None while ongoing
     engagement: str = ENGAGEMENTS[0]
     summary: str | None = None  # the role in this position, where an employer's positions differ
+    # What the résumé says of the position itself, line by line, where it has
+    # no project page for it (an imported résumé's highlights).
+    highlights: tuple[str, ...] = ()
 
     def period(self, as_of: int) -> Period:
         if self.end is None:
@@ -184,7 +187,10 @@ class _Reader:
             advice = f"; did you mean {hint!r}?" if hint else ""
             self.problem(Subtype.KEY, (*path, key), f"unknown key {key!r} (known: {known}){advice}")
 
-    def text(self, data: Mapping[str, Any], key: str, path: KeyPath, *, required: bool = False) -> str | None:
+    def text(
+        self, data: Mapping[str, Any], key: str, path: KeyPath, *, required: bool = False, as_typed: bool = False
+    ) -> str | None:
+        """Text on one line; ``as_typed``: with its line breaks (stripped at both ends)."""
         value = data.get(key)
         if value is None:
             if required:
@@ -193,7 +199,7 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.problem(Subtype.TYPE, (*path, key), f"{key!r} must be text, not {_kind(value)}")
             return None
-        text = " ".join(str(value).split())
+        text = str(value).strip() if as_typed else " ".join(str(value).split())
         if not text:
             self.problem(Subtype.KEY if required else Subtype.TYPE, (*path, key), f"{key!r} is empty")
             return None
@@ -285,6 +291,14 @@ class _Reader:
             self.problem(Subtype.TYPE, (*path, key), f"{key!r} must be a list of names")
             return ()
         return tuple(dict.fromkeys(v.strip() for v in value))
+
+    def lines(self, data: Mapping[str, Any], key: str, path: KeyPath) -> tuple[str, ...]:
+        """A list of texts, in their order, each as typed."""
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(Subtype.TYPE, (*path, key), f"{key!r} must be a list of texts, one per item")
+            return ()
+        return tuple(v.strip() for v in value)
 
     def mapping(self, value: Any, path: KeyPath, what: str) -> Mapping[str, Any] | None:
         if isinstance(value, Mapping):
@@ -384,7 +398,9 @@ def _employer(
         start, end, valid = reader.period(entry, where, required=True)
         engagement = _engagement(reader, entry, where)
         if position_title and valid and start is not None:
-            positions.append(Position(position_title, start, end, engagement, reader.text(entry, "summary", where)))
+            summary = reader.text(entry, "summary", where, as_typed=True)
+            highlights = reader.lines(entry, "highlights", where)
+            positions.append(Position(position_title, start, end, engagement, summary, highlights))
     skills = reader.skills(data, root)
     moved_from = _moved_from(reader, data, root)
     return Employer(

@@ -15,6 +15,15 @@ def words_of(value: object) -> str | None:
     return " ".join(value.split()) or None if isinstance(value, str) else None
 
 
+def list_items(text: str) -> list[str]:
+    """The items of a text written as a list, every line starting with "- ",
+    "* " or "• " (each item on one line); none for any other text."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines or any(line[:2] not in ("- ", "* ", "• ") for line in lines):
+        return []
+    return [" ".join(line[2:].split()) for line in lines]
+
+
 #: Words that say nothing of what a title names.
 _LITTLE_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"]

@@ -19,11 +19,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from resume.core.dates import format_month
 from resume.core.frontmatter import decode
-from resume.core.text import text_of
+from resume.core.text import list_items, text_of
 from resume.core.vocabulary import Subtype
 from resume.jsonresume.dates import date_problem, month_of
+from resume.jsonresume.export import PERSON_SECTIONS
 from resume.jsonresume.schema import is_link
 from resume.sphinx_ext.blocks import web_link
+from resume.sphinx_ext.domain import domain_of
+from resume.sphinx_ext.nodes import aggregate
 from resume.sphinx_ext.warnings import warn
 
 if TYPE_CHECKING:
@@ -37,17 +40,25 @@ class details_placeholder(nodes.General, nodes.Element):
 
 
 class DetailsDirective(SphinxDirective):
-    """``{resume-details}``: the page's own details; ``{resume-details} basics``: the person's."""
+    """``{resume-details}``: the page's own details; ``{resume-details} basics``:
+    the person's; ``{resume-details} education`` (or another section of
+    :data:`PERSON_SECTIONS`): that section, from the page that keeps it."""
 
     has_content = False
     optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         what = self.arguments[0] if self.arguments else "page"
-        if what not in ("page", "basics"):
-            warn(Subtype.DIRECTIVE, f"resume-details: unknown argument {what!r} (page or basics)", self.get_location())
+        node: nodes.Element
+        if what in PERSON_SECTIONS:  # another page's: filled once every page is read
+            domain_of(self.env).note_aggregate(self.env.docname, self.name, self.lineno, {"section": what})
+            node = aggregate(directive=self.name, options={"section": what}, docname=self.env.docname)
+        elif what in ("page", "basics"):
+            node = details_placeholder(what=what)
+        else:
+            known = ", ".join(("page", "basics", *PERSON_SECTIONS))
+            warn(Subtype.DIRECTIVE, f"resume-details: unknown argument {what!r} (one of {known})", self.get_location())
             return []
-        node = details_placeholder(what=what)
         self.set_source_info(node)
         return [node]
 
@@ -74,14 +85,19 @@ def page_details(app: Sphinx, docname: str) -> dict[str, Any]:
 
 
 def fill_details(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: replace each placeholder with the details it stands for."""
+    """``doctree-read``: replace each placeholder with the details it stands for,
+    and keep the page's sections for the pages that show them."""
     docname = app.env.docname
+    details = page_details(app, docname)
+    sections = {key: details[key] for key in PERSON_SECTIONS if isinstance(details.get(key), list)}
+    if sections:
+        domain_of(app.env).sections_by_page[docname] = sections
     for node in list(doctree.findall(details_placeholder)):
         if node["what"] == "basics":
             content = basics_nodes(app.config.resume_basics)
         else:
             resume = decode(app.env.metadata.get(docname, {}).get("resume"))
-            content = page_nodes(page_details(app, docname), resume if isinstance(resume, dict) else {})
+            content = page_nodes(details, resume if isinstance(resume, dict) else {})
         node.replace_self(content)
 
 
@@ -99,10 +115,17 @@ def _para(*children: nodes.Node | str) -> nodes.paragraph:
     return para
 
 
-def _paragraphs(text: str) -> list[nodes.paragraph]:
-    """Text with blank lines between paragraphs; other line breaks are spaces."""
-    blocks = [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n")]
-    return [_para(block) for block in blocks if block]
+def _paragraphs(text: str) -> list[nodes.Node]:
+    """Text with blank lines between paragraphs; other line breaks are spaces,
+    but in a block whose every line starts with "- ", "* " or "• ": a list."""
+    found: list[nodes.Node] = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        items = list_items(block)
+        if items:
+            found.append(_bullets(items))
+        elif block.strip():
+            found.append(_para(" ".join(block.split())))
+    return found
 
 
 def _link(url: Any, text: str | None = None) -> nodes.Node | None:
@@ -185,15 +208,17 @@ def _employer(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nod
     found: list[nodes.Node] = []
     positions: list[Any] = resume["positions"] if isinstance(resume.get("positions"), list) else []
     extra: list[Any] = details["positions"] if isinstance(details.get("positions"), list) else []
-    for index, more in enumerate(extra):
-        if not isinstance(more, Mapping):
-            continue
+    for index in range(max(len(positions), len(extra))):
+        more = extra[index] if index < len(extra) and isinstance(extra[index], Mapping) else {}
         position = positions[index] if index < len(positions) and isinstance(positions[index], Mapping) else {}
+        # The role and its lines are the position's (``resume``); a page imported
+        # before they were may keep them with the other details.
+        said = {**more, **{key: position[key] for key in ("summary", "highlights") if key in position}}
         body: list[nodes.Node] = []
         for key in ("description", "summary"):
-            if text := text_of(more.get(key)):
+            if text := text_of(said.get(key)):
                 body += _paragraphs(text)
-        if highlights := _texts(more.get("highlights")):
+        if highlights := _texts(said.get("highlights")):
             body.append(_bullets(highlights))
         body += _fields(
             [

@@ -104,7 +104,11 @@ def _work(site: SiteData) -> list[dict[str, Any]]:
             summary = more.get("summary") or position.summary or employer.summary
             if summary:
                 entry["summary"] = summary
-            highlights = list(more.get("highlights") or []) or _position_highlights(site, employer, position)
+            highlights = (
+                list(position.highlights)
+                or list(more.get("highlights") or [])
+                or _position_highlights(site, employer, position)
+            )
             if highlights:
                 entry["highlights"] = highlights
             end = position.end if position.end is not None else 10**6

@@ -207,13 +207,12 @@ class _Planner:
         if skills_page:
             pages["skills.md"] = skills_page
             contents.append("skills")
-        for section in PERSON_SECTIONS:
-            entries = self.doc.get(section)
-            if entries:
-                pages[f"{section}.md"] = _section_page(section, entries)
-                contents.append(section)
+        sections = [section for section in PERSON_SECTIONS if self.doc.get(section)]
+        for section in sections:
+            pages[f"{section}.md"] = _section_page(section, self.doc[section])
+        contents += sections
         pages["index.md"] = _home_page(name, contents, bool(employers))
-        pages["brief.md"] = _brief_page(name, bool(employers))
+        pages["brief.md"] = _brief_page(bool(employers), skills_page is not None, sections)
         return site
 
     # -- what the site does not carry -------------------------------------------------
@@ -314,7 +313,7 @@ class _Planner:
         details = []
         for _, entry in employer.entries:
             more: dict[str, Any] = {key: entry[key] for key in ("startDate", "endDate") if key in entry}
-            for key in ("description", "summary", "highlights", "url"):
+            for key in ("description", "url"):
                 if entry.get(key) not in (None, "", []):
                     more[key] = entry[key]
             if not shared and words_of(entry.get("location")):
@@ -458,6 +457,12 @@ def _page(data: dict[str, Any], title: str, what: str) -> str:
 def _position(entry: Mapping[str, Any]) -> dict[str, Any]:
     position: dict[str, Any] = {"title": entry["position"], "start": site_date(entry["startDate"])}
     position["end"] = site_date(entry["endDate"]) if entry.get("endDate") else "ongoing"
+    # The role and its lines: the two-page résumé shows them under the position.
+    if words_of(entry.get("summary")):
+        position["summary"] = entry["summary"]
+    highlights = [line for line in entry.get("highlights") or [] if words_of(line)]
+    if highlights:
+        position["highlights"] = highlights
     return position
 
 
@@ -560,9 +565,17 @@ def _home_page(name: str, contents: list[str], has_work: bool) -> str:
     )
 
 
-def _brief_page(name: str, has_work: bool) -> str:
-    work = "## Experience\n\n```{career-summary}\n:projects:\n:compact:\n```\n" if has_work else ""
-    return f"# Résumé at a glance\n\n```{{resume-details}} basics\n```\n\n{work}"
+def _brief_page(has_work: bool, has_skills: bool, sections: list[str]) -> str:
+    """The two-page résumé, laid out as this project's own: the person, every
+    position with its role and lines, the skills, then each section the file
+    has (all but education left out of the PDF first when two pages are full)."""
+    parts = ["# Résumé at a glance\n\n```{resume-details} basics\n```\n"]
+    if has_work:
+        parts.append("## Experience\n\n```{brief-experience}\n:bullets: 3\n```\n")
+    if has_skills:
+        parts.append("## Skills\n\n```{skill-summary}\n```\n")
+    parts += [f"## {SECTION_TITLES[section]}\n\n```{{resume-details}} {section}\n```\n" for section in sections]
+    return "\n".join(parts)
 
 
 # -- small helpers -----------------------------------------------------------------------

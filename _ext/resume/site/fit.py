@@ -2,7 +2,8 @@
 
     python -m resume.site.fit LATEX_DIR
 
-``resumebrief.cls`` keeps a brief's project lines up to the cut that fits
+``resumebrief.cls`` keeps a brief's optional lines (project and position lines,
+then the sections after the experience) up to the cut that fits
 two pages and notes the cut in the ``.aux``; the LaTeX writer names each line
 in a ``% resume-fit`` comment. This prints, for each brief, the lines left
 out (an info line each), and a warning, located at the brief's page, for a
@@ -31,7 +32,7 @@ class Fit:
 
     source: str
     pages: int
-    lines: int
+    lines: int  # the lines it may leave out: project and position lines, sections after the experience
     left_out: list[tuple[str, str]]  # (page, title)
 
 
@@ -53,13 +54,13 @@ def report(fit: Fit, pdf: str) -> list[str]:
     """The lines ``make pdf`` prints for one brief: what was left out, or the warning."""
     if fit.pages > PAGES:
         return [
-            f"{fit.source}: WARNING: {pdf} takes {fit.pages} pages even without its {fit.lines} project lines: "
+            f"{fit.source}: WARNING: {pdf} takes {fit.pages} pages even without its {fit.lines} optional lines: "
             f"shorten the profile, a role's summary or the skills until it fits on {PAGES} [resume.{Subtype.FIT}]"
         ]
     if not fit.left_out:
         return []
-    said = [f"{fit.source}: {pdf}: {len(fit.left_out)} of {fit.lines} project lines left out to fit {PAGES} pages:"]
-    return said + [f"    {title} ({page})" for page, title in fit.left_out]
+    said = [f"{fit.source}: {pdf}: {len(fit.left_out)} of {fit.lines} optional lines left out to fit {PAGES} pages:"]
+    return said + [f"    {title} ({page})" if page else f"    {title}" for page, title in fit.left_out]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -81,6 +81,7 @@ def updated_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
     before = domain.take_purged()
     moved = domain.take_moved_skill_index()
+    sections_changed = domain.take_changed_sections()
     reordered = domain.set_order(reading_order(env.toctree_includes, app.config.root_doc))
     if moved:
         return sorted(env.found_docs)
@@ -91,7 +92,10 @@ def updated_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
         new = domain.records.get(docname)
         if old != new:
             changed += [old, new]
-    if not changed:
-        return []
-    holders = {d for d, found in domain.aggregates.items() if AGGREGATES & set(found)}
-    return sorted((holders | domain.related_docs(changed)) & env.found_docs)
+    # A JSON Resume section shown on another page than the one keeping it.
+    shown = {d for d, found in domain.aggregates.items() if "resume-details" in found}
+    pages = shown if sections_changed else set()
+    if changed:
+        pages |= {d for d, found in domain.aggregates.items() if AGGREGATES & set(found)}
+        pages |= domain.related_docs(changed)
+    return sorted(pages & env.found_docs)

@@ -83,9 +83,10 @@ class ResumeDomain(Domain):
         "order": (),  # every docname in toctree order: the author's order of projects
         "unreadable": set(),  # docnames whose front matter could not be read
         "schools": {},  # docname -> the schools its education page states
+        "sections": {},  # docname -> {JSON Resume section: entries} its jsonresume front matter keeps
         "unprintable": {},  # docname -> the characters it uses that the PDFs' fonts lack
     }
-    data_version = 4
+    data_version = 5
 
     # -- storage -------------------------------------------------------------
 
@@ -123,6 +124,24 @@ class ResumeDomain(Domain):
         found: dict[str, str] = self.data.setdefault("unprintable", {})
         return found
 
+    @property
+    def sections_by_page(self) -> dict[str, dict[str, list[Any]]]:
+        found: dict[str, dict[str, list[Any]]] = self.data["sections"]
+        return found
+
+    def person_section(self, section: str) -> list[Any] | None:
+        """The entries of a JSON Resume section (``education``, ``awards``, …)
+        from the first page (by name) that keeps it; None where no page does."""
+        found = self.sections_by_page
+        return next((found[d][section] for d in sorted(found) if section in found[d]), None)
+
+    def take_changed_sections(self) -> bool:
+        """Whether any page's sections differ from the last check."""
+        now = dict(self.sections_by_page)
+        changed: bool = self.data.get("sections_shown", {}) != now
+        self.data["sections_shown"] = now
+        return changed
+
     def schools(self) -> tuple[str, ...]:
         """The schools of the first page (by name) that states any."""
         found = self.schools_by_page
@@ -141,6 +160,7 @@ class ResumeDomain(Domain):
         self.aggregates.pop(docname, None)
         self.unreadable.discard(docname)
         self.schools_by_page.pop(docname, None)
+        self.sections_by_page.pop(docname, None)
         self.unprintable.pop(docname, None)
         self._forget_career()
 
@@ -154,6 +174,8 @@ class ResumeDomain(Domain):
                 self.unreadable.add(docname)
             if docname in otherdata["schools"]:
                 self.schools_by_page[docname] = otherdata["schools"][docname]
+            if docname in otherdata["sections"]:
+                self.sections_by_page[docname] = otherdata["sections"][docname]
             if docname in otherdata.get("unprintable", {}):
                 self.unprintable[docname] = otherdata["unprintable"][docname]
         self._forget_career()

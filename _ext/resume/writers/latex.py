@@ -81,8 +81,13 @@ def depart_turned(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 def _open_fit(self: LaTeXTranslator, node: nodes.Element) -> None:
-    if "resume_fit" in node:
-        self.body.append(f"\\resumefit{{{node['resume_fit']}}}{{%\n")
+    if "resume_fit" not in node:
+        return
+    if "resume_fit_title" in node:  # a line the report of what was left out names (resume.site.fit)
+        source = self.builder.env.doc2path(self.curfilestack[0], False)
+        title = " ".join(str(node["resume_fit_title"]).split())
+        self.body.append(f"\n% resume-fit {node['resume_fit']} {source} {node.get('resume_fit_doc', '')}: {title}\n")
+    self.body.append(f"\\resumefit{{{node['resume_fit']}}}{{%\n")
 
 
 def _close_fit(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -103,18 +108,24 @@ def depart_fit_list(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 def visit_fit_item(self: LaTeXTranslator, node: nodes.Element) -> None:
-    """A project line that a two-page PDF may leave out, with a comment that
-    names it for the report of what was left out (``resume.site.fit``)."""
-    if "resume_fit" in node:
-        source = self.builder.env.doc2path(self.curfilestack[0], False)
-        title = " ".join(str(node.get("resume_fit_title", "")).split())
-        self.body.append(f"\n% resume-fit {node['resume_fit']} {source} {node.get('resume_fit_doc', '')}: {title}\n")
+    """A project line that a two-page PDF may leave out."""
     _open_fit(self, node)
     LaTeXTranslator.visit_list_item(self, node)
 
 
 def depart_fit_item(self: LaTeXTranslator, node: nodes.Element) -> None:
     LaTeXTranslator.depart_list_item(self, node)
+    _close_fit(self, node)
+
+
+def visit_fit_section(self: LaTeXTranslator, node: nodes.Element) -> None:
+    """A section of nothing but such lines goes with them (:func:`resume.content.brief.fit_last`)."""
+    _open_fit(self, node)
+    LaTeXTranslator.visit_section(self, node)
+
+
+def depart_fit_section(self: LaTeXTranslator, node: nodes.Element) -> None:
+    LaTeXTranslator.depart_section(self, node)
     _close_fit(self, node)
 
 

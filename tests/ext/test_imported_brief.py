@@ -1,0 +1,102 @@
+"""The layout `make new` gives a two-page résumé: a position's own role and
+lines (an imported résumé's ``summary`` and ``highlights``), and a section that
+another page keeps (``{resume-details} education``), kept current by
+incremental builds; bad input is located with a fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from helpers import again, build, site, visible_text, warnings
+
+ACME = """---
+resume:
+  kind: employer
+  positions:
+    - title: Engineer
+      start: 2001-01
+      end: 2003-12
+      summary: |
+        - Ran the build farm
+        - Kept the release branches
+      highlights:
+        - Cut build times by half
+---
+
+# Acme Corp
+
+```{resume-details}
+```
+"""
+
+SCHOOLS = """---
+orphan: true
+jsonresume:
+  education:
+    - institution: Test University
+      studyType: BSc
+      area: Computing
+      endDate: '1998-06-01'
+---
+
+# Education
+
+```{resume-details}
+```
+"""
+
+BRIEF = """---
+orphan: true
+---
+
+# Résumé
+
+## Experience
+
+```{brief-experience}
+```
+
+## Education
+
+```{resume-details} education
+```
+"""
+
+
+def _page(app: Any, name: str) -> str:
+    return visible_text((Path(app.outdir) / f"{name}.html").read_text("utf-8"))
+
+
+def test_a_positions_lines_and_another_pages_section_reach_the_brief(make_app: Any, tmp_path: Path) -> None:
+    src = site(tmp_path, files={"experience/acme.md": ACME, "education.md": SCHOOLS, "brief.md": BRIEF})
+    app = build(make_app, src)
+    assert warnings(app) == []
+    brief = _page(app, "brief")
+    # A summary written as a list stays a list, before the position's lines.
+    assert "Engineer, Jan 2001 – Dec 2003 Ran the build farm Kept the release branches Cut build times by half" in brief
+    assert "Test University: BSc, Computing; June 1998" in brief
+    acme = _page(app, "experience/acme")
+    assert acme.count("Cut build times by half") == 1
+    # Another school on the education page: the brief, not read again, follows.
+    (src / "education.md").write_text(SCHOOLS.replace("Test University", "Other College"), "utf-8")
+    app = again(make_app, app, src)
+    assert warnings(app) == []
+    assert "Other College: BSc" in _page(app, "brief")
+    # A line of the position changes: the brief follows too.
+    (src / "experience/acme.md").write_text(ACME.replace("by half", "by two thirds"), "utf-8")
+    app = again(make_app, app, src)
+    assert "Cut build times by two thirds" in _page(app, "brief")
+
+
+def test_a_section_no_page_keeps_and_lines_that_are_not_a_list_are_located(make_app: Any, tmp_path: Path) -> None:
+    acme = ACME.replace("      highlights:\n        - Cut build times by half\n", "      highlights: Cut build times\n")
+    brief = BRIEF.replace("{resume-details} education", "{resume-details} awards")
+    app = build(make_app, site(tmp_path, files={"experience/acme.md": acme, "brief.md": brief}))
+    found = sorted(warnings(app))
+    assert len(found) == 2, found
+    assert (
+        "brief.md:14: WARNING: resume-details: no page keeps 'awards': list them in one page's front matter" in found[0]
+    )
+    assert "[resume.directive]" in found[0]
+    assert "acme.md:11: WARNING: 'highlights' must be a list of texts, one per item" in found[1], found[1]
