@@ -362,7 +362,8 @@ def test_engagement_is_validated_and_coloured(make_app, tmp_path):
     app = build(make_app, site(tmp_path, files={"experience/broken.md": page, "experience/contract.md": contract}))
     found = warnings(app)
     assert len(found) == 1 and "experience/broken.md:8:" in found[0] and found[0].endswith("[resume.type]")
-    assert "'engagement' must be one of employment, contract, open-source, teaching" in found[0]
+    assert "'engagement' must be one of employment, contract, open-source, teaching, volunteer" in found[0]
+    assert found[0].endswith("not 'volunteering': did you mean 'volunteer'? [resume.type]")
     index = (app.outdir / "index.html").read_text()
     assert "resume-tl-tone-contract" in index and "resume-tl-tone-employment" in index
     legend = index.split('class="resume-tl-legend"')[1].split("</g>")[0]

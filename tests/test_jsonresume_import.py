@@ -125,8 +125,9 @@ def test_samples_import_build_and_export_everything(tmp_path, sample):
     assert (html_dir / "index.html").is_file()
     assert original["basics"]["name"] in visible(html_dir / "index.html")
     keeps_everything(original, export(site))
-    # Only the references are left out (a public site names no referee).
-    assert ("/references: not carried" in report) == ("references" in original)
+    # The references are kept for private builds only (a public site names no referee).
+    assert ("/references: kept for private builds only (-t private)" in report) == ("references" in original)
+    assert "references" not in export(site)
     page = visible(html_dir / "awards.html") if "awards" in original else ""
     for award in original.get("awards", []):
         assert award["title"] in page and award["awarder"] in page
@@ -141,6 +142,21 @@ def test_samples_import_build_and_export_everything(tmp_path, sample):
             assert keyword in brief, keyword
     for school in original.get("education", []):
         assert school["institution"] in brief, school
+
+
+def test_referees_address_and_phone_only_in_private_builds(tmp_path):
+    original = json.loads((Path(__file__).parent / "jsonresume/sample.resume.json").read_text("utf-8"))
+    site, _ = new_site(tmp_path, original)
+    private = visible(build(site, "html", "-t", "private") / "brief.html")
+    public = visible(build(site, "html", "-E") / "brief.html")
+    said = [original["basics"]["phone"], original["basics"]["location"]["address"]]
+    said += [" ".join(referee["reference"].split()) for referee in original["references"]]
+    for text in said:
+        assert text in private and text not in public, text
+    exported = json.loads(
+        (build(site, "jsonresume", "-t", "private", "-D", f"html_baseurl={BASE}") / "resume.json").read_text("utf-8")
+    )
+    assert exported["references"] == original["references"]
 
 
 def test_a_sample_builds_as_pdf_and_epub(tmp_path):

@@ -384,3 +384,31 @@ def test_the_index_pages_list_employers_and_projects_in_the_sites_order():
     assert experience.index("\nside-co\n") < experience.index("\nlong-co\n")
     projects = site.pages["projects/index.md"]
     assert projects.index("\nat-side\n") < projects.index("\nat-long\n")
+
+
+def test_volunteering_becomes_positions_and_referees_stay_private():
+    site = plan(
+        {
+            "basics": {"name": "Vera Volunteer", "phone": "555 0100"},
+            "work": [{"name": "Day Job", "position": "Dev", "startDate": "2015-01"}],
+            "volunteer": [
+                {"organization": "Food Bank", "position": "Driver", "startDate": "2016-03", "highlights": ["Routes"]},
+                {"organization": "Choir", "summary": "Sang"},  # no position or start: kept as it is
+            ],
+            "references": [{"name": "Rita Referee", "reference": "Reliable."}],
+        }
+    )
+    bank = front(site.pages["experience/food-bank.md"])["resume"]["positions"]
+    assert bank == [{"title": "Driver", "start": "2016-03", "end": "ongoing", "engagement": "volunteer",
+                     "highlights": ["Routes"]}]  # fmt: skip
+    assert '/volunteer/0: a volunteer position on employer page "food-bank"' in site.report
+    assert front(site.pages["volunteer.md"])["jsonresume"]["volunteer"] == [
+        {"organization": "Choir", "summary": "Sang"}
+    ]
+    assert "Rita Referee" not in json.dumps(site.pages)  # in conf.py's private block only
+    assert site.basics["private"] == {
+        "phone": "555 0100",
+        "references": [{"name": "Rita Referee", "reference": "Reliable."}],
+    }
+    assert "/references: kept for private builds only (-t private)" in site.report
+    assert "```{resume-details} references" in site.pages["brief.md"]

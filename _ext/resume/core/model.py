@@ -44,7 +44,7 @@ PERSON_KEYS = frozenset({"kind"})
 BASICS_KEYS = ("label", "email", "url", "profiles")
 POSITION_KEYS = frozenset({"title", "start", "end", "engagement", "summary", "highlights"})
 # What a position was; the timeline's colours and legend say it.
-ENGAGEMENTS = ("employment", "contract", "open-source", "teaching")
+ENGAGEMENTS = ("employment", "contract", "open-source", "teaching", "volunteer")
 CATEGORY_KEYS = frozenset({"name", "skills"})
 SKILL_KEYS = frozenset({"name", "level", "years", "note", "aliases"})
 
@@ -504,8 +504,12 @@ def _level(reader: _Reader, skill: Mapping[str, Any], path: KeyPath) -> str | No
 def _engagement(reader: _Reader, position: Mapping[str, Any], path: KeyPath) -> str:
     value = position.get("engagement", ENGAGEMENTS[0])
     if value not in ENGAGEMENTS:
+        meant = nearest(str(value), ENGAGEMENTS)
+        hint = f": did you mean {meant!r}?" if meant else ""
         reader.problem(
-            Subtype.TYPE, (*path, "engagement"), f"'engagement' must be one of {', '.join(ENGAGEMENTS)}, not {value!r}"
+            Subtype.TYPE,
+            (*path, "engagement"),
+            f"'engagement' must be one of {', '.join(ENGAGEMENTS)}, not {value!r}{hint}",
         )
         return ENGAGEMENTS[0]
     return str(value)

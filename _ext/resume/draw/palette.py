@@ -23,6 +23,7 @@ NAMES = {
     "contract": "Contract",
     "open-source": "Open source",
     "teaching": "Teaching",
+    "volunteer": "Volunteer",
     "project": "Project",
 }
 
@@ -31,6 +32,7 @@ LIGHT = {
     "contract": Tone("#e9defc", "#2e1065", "#6d28d9"),
     "open-source": Tone("#d5f0eb", "#06372f", "#0f766e"),
     "teaching": Tone("#fbe7c6", "#451a03", "#b45309"),
+    "volunteer": Tone("#fce7f3", "#500724", "#be185d"),
     "project": Tone("#64748b", "#ffffff", "#334155"),
 }
 
@@ -39,6 +41,7 @@ DARK = {
     "contract": Tone("#4c1d95", "#f3e8ff", "#a78bfa"),
     "open-source": Tone("#134e4a", "#e6fffa", "#2dd4bf"),
     "teaching": Tone("#78350f", "#fff7ed", "#f59e0b"),
+    "volunteer": Tone("#831843", "#fdf2f8", "#f472b6"),
     "project": Tone("#94a3b8", "#0f172a", "#cbd5e1"),
 }
 

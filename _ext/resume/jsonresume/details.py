@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
@@ -41,7 +42,8 @@ class details_placeholder(nodes.General, nodes.Element):
 
 class DetailsDirective(SphinxDirective):
     """``{resume-details}``: the page's own details; ``{resume-details} basics``:
-    the person's; ``{resume-details} education`` (or another section of
+    the person's; ``{resume-details} references``: the referees, in private
+    builds only; ``{resume-details} education`` (or another section of
     :data:`PERSON_SECTIONS`): that section, from the page that keeps it."""
 
     has_content = False
@@ -53,10 +55,10 @@ class DetailsDirective(SphinxDirective):
         if what in PERSON_SECTIONS:  # another page's: filled once every page is read
             domain_of(self.env).note_aggregate(self.env.docname, self.name, self.lineno, {"section": what})
             node = aggregate(directive=self.name, options={"section": what}, docname=self.env.docname)
-        elif what in ("page", "basics"):
+        elif what in ("page", "basics", "references"):
             node = details_placeholder(what=what)
         else:
-            known = ", ".join(("page", "basics", *PERSON_SECTIONS))
+            known = ", ".join(("page", "basics", "references", *PERSON_SECTIONS))
             warn(Subtype.DIRECTIVE, f"resume-details: unknown argument {what!r} (one of {known})", self.get_location())
             return []
         self.set_source_info(node)
@@ -95,6 +97,8 @@ def fill_details(app: Sphinx, doctree: nodes.document) -> None:
     for node in list(doctree.findall(details_placeholder)):
         if node["what"] == "basics":
             content = basics_nodes(app.config.resume_basics)
+        elif node["what"] == "references":
+            content = references_nodes(app.config.resume_basics)
         else:
             resume = decode(app.env.metadata.get(docname, {}).get("resume"))
             content = page_nodes(details, resume if isinstance(resume, dict) else {})
@@ -163,7 +167,8 @@ def _fields(pairs: Iterable[tuple[str, nodes.Node | str | None]]) -> list[nodes.
 
 
 def basics_nodes(basics: Mapping[str, Any]) -> list[nodes.Node]:
-    """The person's label, summary and contact details (never the private ones)."""
+    """The person's label, summary and contact details; the private ones
+    (address, phone) only in ``-t private`` builds."""
     found: list[nodes.Node] = []
     if label := text_of(basics.get("label")):
         found.append(_para(nodes.strong(label, label)))
@@ -184,7 +189,27 @@ def basics_nodes(basics: Mapping[str, Any]) -> list[nodes.Node]:
         username = text_of(profile.get("username"))
         link = _link(profile.get("url"), username)
         pairs.append((network, link if link is not None else username))
-    return found + _fields(pairs)
+    hidden = _private(basics)
+    address = ", ".join(t for k in ("address", "postalCode") if (t := text_of(hidden.get(k))))
+    private = _fields([("Address", address or None), ("Phone", text_of(hidden.get("phone")))])
+    return found + _fields(pairs) + ([addnodes.only("", *private, expr="private")] if private else [])
+
+
+def _private(basics: Mapping[str, Any]) -> Mapping[str, Any]:
+    """What only ``-t private`` builds show (``resume_basics["private"]``)."""
+    return basics["private"] if isinstance(basics.get("private"), Mapping) else {}
+
+
+def references_nodes(basics: Mapping[str, Any]) -> list[nodes.Node]:
+    """The referees (``resume_basics["private"]["references"]``), for ``-t private`` builds only."""
+    lines = [
+        f"{name}: {said}" if (said := text_of(entry.get("reference"))) else name
+        for entry in _private(basics).get("references") or []
+        if isinstance(entry, Mapping) and (name := text_of(entry.get("name")))
+    ]
+    if not lines:
+        return []
+    return [addnodes.only("", nodes.rubric("References", "References"), _bullets(lines), expr="private")]
 
 
 def page_nodes(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nodes.Node]:

@@ -21,6 +21,7 @@ from resume.jsonresume.dates import exported_date, format_date
 #: The sections a page of their own carries as they are (``jsonresume`` front
 #: matter, shown by ``{resume-details}``), which the export writes back.
 PERSON_SECTIONS = ("education", "volunteer", "awards", "certificates", "publications", "languages", "interests")
+VOLUNTEER = "volunteer"  # the engagement whose positions are JSON Resume's ``volunteer``
 
 
 @dataclass
@@ -47,8 +48,13 @@ def export(site: SiteData) -> dict[str, Any]:
     document["skills"] = _skills(site.catalogue)
     for section in PERSON_SECTIONS:
         entries = next((extra[section] for _, extra in sorted(site.extras.items()) if section in extra), None)
+        if section == "volunteer":  # the volunteer positions, then any entry kept as it is
+            entries = [*_work(site, volunteer=True), *(entries or [])]
         if entries:
             document[section] = entries
+    hidden = site.basics.get("private")
+    if site.private and isinstance(hidden, Mapping) and hidden.get("references"):
+        document["references"] = hidden["references"]
     document["meta"] = {"version": format_date(site.as_of), "lastModified": format_date(site.as_of)}
     if site.canonical:
         document["meta"]["canonical"] = site.canonical
@@ -80,24 +86,33 @@ def public_basics(name: str, settings: Mapping[str, Any], *, private: bool) -> d
     return basics
 
 
-def _work(site: SiteData) -> list[dict[str, Any]]:
+def _work(site: SiteData, *, volunteer: bool = False) -> list[dict[str, Any]]:
+    """The positions as ``work`` entries, newest first; with ``volunteer``,
+    those of the volunteer engagement as ``volunteer`` entries."""
     rows: list[tuple[tuple[int, int, str, int], dict[str, Any]]] = []
     for employer in site.employers:
         extra = site.extras.get(employer.docname, {})
         details = list(extra.get("positions") or [])
         for index, position in enumerate(employer.positions):
+            if (position.engagement == VOLUNTEER) != volunteer:
+                continue
             more = details[index] if index < len(details) and isinstance(details[index], Mapping) else {}
-            # `company` and `website` beside `name` and `url`: the keys of the schema's
-            # earlier versions, which some published themes still read.
-            entry: dict[str, Any] = {"name": employer.name, "company": employer.name, "position": position.title}
-            location = more.get("location") or employer.location
-            if location:
-                entry["location"] = location
-            for key in ("description",):
-                if more.get(key):
-                    entry[key] = more[key]
-            if employer.docname in site.urls:
-                entry["url"] = entry["website"] = site.urls[employer.docname]
+            entry: dict[str, Any]
+            if volunteer:  # the organization's own address, if the résumé gives one
+                entry = {"organization": employer.name, "position": position.title}
+                if more.get("url"):
+                    entry["url"] = more["url"]
+            else:
+                # `company` and `website` beside `name` and `url`: the keys of the schema's
+                # earlier versions, which some published themes still read.
+                entry = {"name": employer.name, "company": employer.name, "position": position.title}
+                location = more.get("location") or employer.location
+                if location:
+                    entry["location"] = location
+                if more.get("description"):
+                    entry["description"] = more["description"]
+                if employer.docname in site.urls:
+                    entry["url"] = entry["website"] = site.urls[employer.docname]
             entry["startDate"] = exported_date(position.start, more.get("startDate"), is_end=False)
             if position.end is not None:
                 entry["endDate"] = exported_date(position.end, more.get("endDate"), is_end=True)

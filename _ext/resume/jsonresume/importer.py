@@ -25,7 +25,7 @@ from resume.core.dates import format_month
 from resume.core.model import LEVEL_RANK
 from resume.core.text import is_web_address, words_of
 from resume.jsonresume.dates import date_problem, month_of, site_date
-from resume.jsonresume.export import PERSON_SECTIONS
+from resume.jsonresume.export import PERSON_SECTIONS, VOLUNTEER
 from resume.jsonresume.markdown import front_matter, inline, slugify
 from resume.jsonresume.repair import Repaired, read_date, repair
 from resume.jsonresume.schema import dated_entries, json_text, pointer, schema_problems
@@ -53,6 +53,7 @@ CARRIED = {
     "awards": {"title", "date", "awarder", "summary"},
     "certificates": {"name", "date", "issuer", "url"},
     "publications": {"name", "publisher", "releaseDate", "url", "summary"},
+    "references": {"name", "reference"},
 }
 BASICS = ("label", "email", "url", "summary", "profiles")
 LOCATION = ("city", "region", "countryCode")
@@ -207,12 +208,15 @@ class _Planner:
         if skills_page:
             pages["skills.md"] = skills_page
             contents.append("skills")
-        sections = [section for section in PERSON_SECTIONS if self.doc.get(section)]
+        kept: dict[str, list[Any]] = {section: self.doc.get(section) or [] for section in PERSON_SECTIONS}
+        kept["volunteer"] = [e for e in kept["volunteer"] if _volunteer_as_work(e) is None]
+        sections = [section for section in PERSON_SECTIONS if kept[section]]
         for section in sections:
-            pages[f"{section}.md"] = _section_page(section, self.doc[section])
+            pages[f"{section}.md"] = _section_page(section, kept[section])
         contents += sections
         pages["index.md"] = _home_page(name, contents, bool(employers))
-        pages["brief.md"] = _brief_page(bool(employers), skills_page is not None, sections)
+        has_references = bool(self.doc.get("references"))
+        pages["brief.md"] = _brief_page(bool(employers), skills_page is not None, sections, has_references)
         return site
 
     # -- what the site does not carry -------------------------------------------------
@@ -235,6 +239,8 @@ class _Planner:
             value = location.get(key) if key != "phone" else basics.get(key)
             if value:
                 self.report.append(f"{pointer(*where)}: kept for private builds only (-t private)")
+        if self.doc.get("references"):
+            self.report.append(f"{pointer('references')}: kept for private builds only (-t private)")
         meta = self.doc.get("meta") or {}
         for key in meta:
             use = "counts for the as-of date; " if key == "lastModified" else ""
@@ -255,9 +261,11 @@ class _Planner:
         place = {key: location[key] for key in LOCATION if location.get(key)}
         if place:
             kept["location"] = place
-        private = {key: value for key in ("address", "postalCode") if (value := location.get(key))}
+        private: dict[str, Any] = {key: value for key in ("address", "postalCode") if (value := location.get(key))}
         if basics.get("phone"):
             private["phone"] = basics["phone"]
+        if self.doc.get("references"):  # a public site names no referee
+            private["references"] = self.doc["references"]
         if private:
             kept["private"] = private
         return kept
@@ -292,15 +300,25 @@ class _Planner:
     # -- employers ----------------------------------------------------------------------
 
     def _employers(self) -> list[_Employer]:
+        """One page per organization of ``work`` and of ``volunteer`` (a
+        volunteer entry with an organization, a position and a start is a
+        position of the ``volunteer`` engagement)."""
         groups: dict[str, _Employer] = {}
         used: set[str] = set()
-        for index, entry in enumerate(self.doc.get("work") or []):
+        entries = list(enumerate(self.doc.get("work") or []))
+        for index, entry in enumerate(self.doc.get("volunteer") or []):
+            if (work := _volunteer_as_work(entry)) is not None:
+                entries.append((index, work))
+        for index, entry in entries:
             name = words_of(entry["name"]) or ""
             group = groups.get(_key(name))
             if group is None:
                 slug = _unique(slugify(name, "employer"), used)
                 group = groups[_key(name)] = _Employer(slug, name, [])
             group.entries.append((index, entry))
+            if entry.get("engagement") == VOLUNTEER:
+                where = pointer("volunteer", index)
+                self.report.append(f"{where}: a volunteer position on employer page {json_text(group.slug)}")
         return list(groups.values())
 
     def _employer_page(self, employer: _Employer) -> str:
@@ -454,9 +472,23 @@ def _page(data: dict[str, Any], title: str, what: str) -> str:
     )
 
 
+def _volunteer_as_work(entry: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A ``volunteer`` entry in ``work``'s words, of the volunteer engagement;
+    None for one without the organization, position or start a position needs
+    (the Volunteering page keeps it as it is)."""
+    start = entry.get("startDate")
+    if not (words_of(entry.get("organization")) and words_of(entry.get("position")) and isinstance(start, str)):
+        return None
+    work = {"name": entry["organization"], "engagement": VOLUNTEER}
+    work.update((key, value) for key, value in entry.items() if key != "organization")
+    return work
+
+
 def _position(entry: Mapping[str, Any]) -> dict[str, Any]:
     position: dict[str, Any] = {"title": entry["position"], "start": site_date(entry["startDate"])}
     position["end"] = site_date(entry["endDate"]) if entry.get("endDate") else "ongoing"
+    if entry.get("engagement") == VOLUNTEER:
+        position["engagement"] = VOLUNTEER
     # The role and its lines: the two-page résumé shows them under the position.
     if words_of(entry.get("summary")):
         position["summary"] = entry["summary"]
@@ -474,6 +506,8 @@ def _employer_by_dates(entry: Mapping[str, Any], employers: list[_Employer]) -> 
     first, last = month_of(start, is_end=False), month_of(end, is_end=True) if end else 10**6
     for employer in employers:
         for _, work in employer.entries:
+            if work.get("engagement") == VOLUNTEER:
+                continue
             held_from = month_of(work["startDate"], is_end=False)
             held_to = month_of(work["endDate"], is_end=True) if work.get("endDate") else 10**6
             if held_from <= first and last <= held_to:
@@ -565,7 +599,7 @@ def _home_page(name: str, contents: list[str], has_work: bool) -> str:
     )
 
 
-def _brief_page(has_work: bool, has_skills: bool, sections: list[str]) -> str:
+def _brief_page(has_work: bool, has_skills: bool, sections: list[str], has_references: bool) -> str:
     """The two-page résumé, laid out as this project's own: the person, every
     position with its role and lines, the skills, then each section the file
     has (all but education left out of the PDF first when two pages are full)."""
@@ -575,6 +609,8 @@ def _brief_page(has_work: bool, has_skills: bool, sections: list[str]) -> str:
     if has_skills:
         parts.append("## Skills\n\n```{skill-summary}\n```\n")
     parts += [f"## {SECTION_TITLES[section]}\n\n```{{resume-details}} {section}\n```\n" for section in sections]
+    if has_references:  # in private builds only
+        parts.append("```{resume-details} references\n```\n")
     return "\n".join(parts)
 
 

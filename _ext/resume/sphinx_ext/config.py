@@ -129,7 +129,7 @@ SETTINGS = (
         "env",
         (dict,),
         "The person's contact details, as JSON Resume's `basics` without the name (that is `project`); a "
-        "`private` mapping holds what only `-t private` builds show (address, postal code, phone).",
+        "`private` mapping holds what only `-t private` builds show (address, postal code, phone, references).",
     ),
     Setting(
         "resume_slug",
