@@ -100,3 +100,36 @@ def test_a_section_no_page_keeps_and_lines_that_are_not_a_list_are_located(make_
     )
     assert "[resume.directive]" in found[0]
     assert "acme.md:11: WARNING: 'highlights' must be a list of texts, one per item" in found[1], found[1]
+
+
+PAPER = """@misc{paper,
+  author = {A. Tester},
+  title = {{Fast Paths}},
+  howpublished = {Usenix},
+  date = {2011-06-15},
+  year = {2011},
+  month = jun,
+  keywords = {publication},
+}
+
+@misc{source,
+  title = {{A source the pages cite}},
+  year = {1999},
+}
+"""
+
+
+def test_publications_in_the_bibliography_reach_the_brief_and_follow_it(make_app: Any, tmp_path: Path) -> None:
+    conf = (Path(__file__).parents[1] / "roots/test-basic/conf.py").read_text("utf-8")
+    conf = conf.replace('"resume"]', '"sphinxcontrib.bibtex", "resume"]') + 'bibtex_bibfiles = ["refs.bib"]\n'
+    page = '---\norphan: true\n---\n\n# Publications\n\n```{bibliography}\n:filter: keywords % "publication"\n```\n'
+    brief = BRIEF.replace("{resume-details} education", "{resume-details} publications")
+    src = site(tmp_path, files={"conf.py": conf, "refs.bib": PAPER, "publications.md": page, "brief.md": brief})
+    app = build(make_app, src)
+    assert warnings(app) == []
+    assert "Fast Paths, Usenix, June 2011" in _page(app, "brief")
+    listed = _page(app, "publications")
+    assert "Fast Paths" in listed and "A source the pages cite" not in listed
+    (src / "refs.bib").write_text(PAPER.replace("Fast Paths", "Faster Paths"), "utf-8")
+    app = again(make_app, app, src)
+    assert "Faster Paths, Usenix, June 2011" in _page(app, "brief")

@@ -412,3 +412,18 @@ def test_volunteering_becomes_positions_and_referees_stay_private():
     }
     assert "/references: kept for private builds only (-t private)" in site.report
     assert "```{resume-details} references" in site.pages["brief.md"]
+
+
+def test_publications_go_to_the_bibliography_unless_bibtex_would_read_markup():
+    paper = {"name": "Fast Paths", "publisher": "Usenix", "releaseDate": "2011-06-15"}
+    site = plan({"basics": {"name": "Bea Bib"}, "publications": [paper]})
+    assert (
+        "@misc{fast-paths," in site.pages["references.bib"] and "date = {2011-06-15}," in site.pages["references.bib"]
+    )
+    assert '```{bibliography}\n:filter: keywords % "publication"\n```' in site.pages["publications.md"]
+    assert "/publications: in references.bib, listed on the publications page" in site.report
+    costly = {**paper, "name": "Saving $5"}
+    site = plan({"basics": {"name": "Bea Bib"}, "publications": [paper, costly]})
+    assert "references.bib" not in site.pages
+    assert front(site.pages["publications.md"])["jsonresume"]["publications"] == [paper, costly]
+    assert any(line.startswith("/publications/1/name: a brace, backslash, dollar or tilde") for line in site.report)

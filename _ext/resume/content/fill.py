@@ -23,7 +23,7 @@ from resume.content.timeline import build_timeline
 from resume.core.career import Career
 from resume.core.standing import career_text
 from resume.core.vocabulary import Subtype
-from resume.jsonresume.details import page_nodes
+from resume.jsonresume.details import bibliography_publications, page_nodes
 from resume.sphinx_ext.domain import domain_of
 from resume.sphinx_ext.links import Links
 from resume.sphinx_ext.nodes import aggregate
@@ -75,8 +75,12 @@ class FillAggregates(SphinxPostTransform):
             if directive == "career":
                 content = _career_words(node, career)
             elif directive == "resume-details":
-                content = _section(node, domain.person_section(node["options"]["section"]))
-                if node["options"]["section"] != "education" and "brief-experience" in shown[node["docname"]]:
+                section = node["options"]["section"]
+                entries = domain.person_section(section)
+                if entries is None and section == "publications":
+                    entries = bibliography_publications(self.env) or None
+                content = _section(node, entries)
+                if section != "education" and "brief-experience" in shown[node["docname"]]:
                     extras.append(content)
             elif directive == "timeline":
                 content = build_timeline(links, node["options"], uid=f"resume-timeline-{count}")

@@ -9,7 +9,7 @@ from resume.core.dates import parse_month
 from resume.core.vocabulary import Subtype
 from resume.jsonresume import prose
 from resume.jsonresume.config import setup_basics
-from resume.jsonresume.details import page_details, setup_details
+from resume.jsonresume.details import bibliography_publications, page_details, setup_details
 from resume.jsonresume.export import SiteData, export
 from resume.jsonresume.schema import schema_problems
 from resume.sphinx_ext.builders import WrittenAtFinish
@@ -85,6 +85,7 @@ class JSONResumeBuilder(WrittenAtFinish):
             canonical=f"{base}/{FILENAME}" if base else None,
             private=self.tags.has("private"),
             results=_results(career.projects),
+            publications=bibliography_publications(self.env),
         )
 
 

@@ -22,6 +22,7 @@ from resume.core.dates import format_month
 from resume.core.frontmatter import decode
 from resume.core.text import list_items, text_of
 from resume.core.vocabulary import Subtype
+from resume.jsonresume.bibtex import is_publication, publication_of
 from resume.jsonresume.dates import date_problem, month_of
 from resume.jsonresume.export import PERSON_SECTIONS
 from resume.jsonresume.schema import is_link
@@ -32,6 +33,7 @@ from resume.sphinx_ext.warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 FRONT_MATTER_KEY = "jsonresume"
 
@@ -54,6 +56,9 @@ class DetailsDirective(SphinxDirective):
         node: nodes.Element
         if what in PERSON_SECTIONS:  # another page's: filled once every page is read
             domain_of(self.env).note_aggregate(self.env.docname, self.name, self.lineno, {"section": what})
+            if what == "publications":  # or from the bibliography: written again when it changes
+                for bibfile in getattr(self.config, "bibtex_bibfiles", []):
+                    self.env.note_dependency(self.env.srcdir / bibfile)
             node = aggregate(directive=self.name, options={"section": what}, docname=self.env.docname)
         elif what in ("page", "basics", "references"):
             node = details_placeholder(what=what)
@@ -368,6 +373,16 @@ def _interests(entries: Any) -> list[nodes.Node]:
 
 def _languages(entries: Any) -> list[nodes.Node]:
     return _named(entries, "language", lambda entry: text_of(entry.get("fluency")))
+
+
+def bibliography_publications(env: BuildEnvironment) -> list[dict[str, str]]:
+    """The person's publications in the bibliography (sphinxcontrib-bibtex's
+    parsed entries with the keyword :data:`~resume.jsonresume.bibtex.KEYWORD`)."""
+    cite = env.domains.get("cite")
+    bibdata = getattr(cite, "bibdata", None)
+    if bibdata is None:
+        return []
+    return [publication_of(entry.fields) for entry in bibdata.data.entries.values() if is_publication(entry.fields)]
 
 
 def setup_details(app: Sphinx) -> None:

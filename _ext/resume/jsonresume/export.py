@@ -39,6 +39,7 @@ class SiteData:
     canonical: str | None = None
     private: bool = False
     results: Mapping[str, Any] = field(default_factory=dict)  # a project's stated result, by docname
+    publications: Sequence[Mapping[str, Any]] = ()  # the person's, from the bibliography
 
 
 def export(site: SiteData) -> dict[str, Any]:
@@ -50,6 +51,8 @@ def export(site: SiteData) -> dict[str, Any]:
         entries = next((extra[section] for _, extra in sorted(site.extras.items()) if section in extra), None)
         if section == "volunteer":  # the volunteer positions, then any entry kept as it is
             entries = [*_work(site, volunteer=True), *(entries or [])]
+        elif section == "publications" and not entries:  # or those of the bibliography
+            entries = list(site.publications)
         if entries:
             document[section] = entries
     hidden = site.basics.get("private")

@@ -24,6 +24,8 @@ from resume.core.claims import read_stated
 from resume.core.dates import format_month
 from resume.core.model import LEVEL_RANK
 from resume.core.text import is_web_address, words_of
+from resume.jsonresume.bibtex import KEYWORD, bib_text, unwritable
+from resume.jsonresume.bibtex import writable as bibtex_writable
 from resume.jsonresume.dates import date_problem, month_of, site_date
 from resume.jsonresume.export import PERSON_SECTIONS, VOLUNTEER
 from resume.jsonresume.markdown import front_matter, inline, slugify
@@ -211,13 +213,35 @@ class _Planner:
         kept: dict[str, list[Any]] = {section: self.doc.get(section) or [] for section in PERSON_SECTIONS}
         kept["volunteer"] = [e for e in kept["volunteer"] if _volunteer_as_work(e) is None]
         sections = [section for section in PERSON_SECTIONS if kept[section]]
+        bib = self._bibliography(name, kept["publications"])
+        if bib is not None:
+            pages["references.bib"] = bib
         for section in sections:
-            pages[f"{section}.md"] = _section_page(section, kept[section])
+            listed = section == "publications" and bib is not None
+            pages[f"{section}.md"] = PUBLICATIONS_PAGE if listed else _section_page(section, kept[section])
         contents += sections
         pages["index.md"] = _home_page(name, contents, bool(employers))
         has_references = bool(self.doc.get("references"))
         pages["brief.md"] = _brief_page(bool(employers), skills_page is not None, sections, has_references)
         return site
+
+    def _bibliography(self, name: str, publications: list[Any]) -> str | None:
+        """The publications as ``references.bib`` entries, or None to keep them
+        on their page as they are (none, or a text BibTeX would read as markup)."""
+        if not publications:
+            return None
+        found = unwritable(publications)
+        if found is not None or not bibtex_writable(name):
+            where = pointer("publications", *found) if found else pointer("basics", "name")
+            self.report.append(
+                f"{where}: a brace, backslash, dollar or tilde, which BibTeX reads as markup; "
+                "the publications are kept on their page, not in references.bib"
+            )
+            return None
+        used: set[str] = set()
+        keys = [_unique(slugify(words_of(entry.get("name")) or "", "publication"), used) for entry in publications]
+        self.report.append(f"{pointer('publications')}: in references.bib, listed on the publications page")
+        return bib_text(publications, name, keys)
 
     # -- what the site does not carry -------------------------------------------------
 
@@ -578,6 +602,15 @@ SECTION_TITLES = {
     "languages": "Languages",
     "interests": "Interests",
 }
+
+
+#: The publications page of a site whose publications are in ``references.bib``.
+PUBLICATIONS_PAGE = f"""# Publications
+
+```{{bibliography}}
+:filter: keywords % "{KEYWORD}"
+```
+"""
 
 
 def _section_page(section: str, entries: list[Any]) -> str:
