@@ -5,6 +5,7 @@ incremental builds; bad input is located with a fix."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,9 @@ orphan: true
 
 
 def _page(app: Any, name: str) -> str:
-    return visible_text((Path(app.outdir) / f"{name}.html").read_text("utf-8"))
+    """The page's words, without its structured data."""
+    page = (Path(app.outdir) / f"{name}.html").read_text("utf-8")
+    return visible_text(re.sub(r"<script.*?</script>", "", page, flags=re.DOTALL))
 
 
 def test_a_positions_lines_and_another_pages_section_reach_the_brief(make_app: Any, tmp_path: Path) -> None:
@@ -133,3 +136,16 @@ def test_publications_in_the_bibliography_reach_the_brief_and_follow_it(make_app
     (src / "refs.bib").write_text(PAPER.replace("Fast Paths", "Faster Paths"), "utf-8")
     app = again(make_app, app, src)
     assert "Faster Paths, Usenix, June 2011" in _page(app, "brief")
+
+
+def test_lists_of_projects_name_only_employers_with_projects_and_a_summary_is_said_once(
+    make_app: Any, tmp_path: Path
+) -> None:
+    idle = "---\nresume:\n  kind: employer\n  positions:\n    - title: Clerk\n      start: 1995\n      end: 1996\n---\n\n# Idle Inc\n"
+    locks = (Path(__file__).parents[1] / "roots/test-basic/projects/locks.md").read_text("utf-8")
+    locks = locks.replace("We added locks.", "```{resume-details}\n```")
+    app = build(make_app, site(tmp_path, files={"experience/idle.md": idle, "projects/locks.md": locks}))
+    assert warnings(app) == []
+    summary = _page(app, "summary")
+    assert "Acme" in summary and "Idle Inc" not in summary
+    assert _page(app, "projects/locks").count("Reader/writer locks; 5x on 8 cores.") == 1  # the summary box's

@@ -37,10 +37,8 @@ def build_skill_index(links: Links, options: dict[str, Any]) -> list[nodes.Node]
             body += para(f"{span[0].upper()}{span[1:]}, on:")
         elif usage:  # listed only on pages without dates
             body += para("In use, at no stated dates, on:")
-        if usage:
+        if usage:  # else what the résumé states is all there is to say
             body += bullets([links.page(d, career.title(d)) for d in usage.docnames])
-        else:
-            body += para("Not tied to a job or project page.")
         items += nodes.definition_list_item("", term, body)
     # The class lets the PDF set the index in columns (resumestyle.sty).
     return [nodes.container("", items, classes=["resume-skill-columns"])]

@@ -34,18 +34,21 @@ def _project_line(links: Links, project: Project) -> nodes.Node:
 
 
 def build_career_summary(links: Links, options: dict[str, Any]) -> list[nodes.Node]:
-    """Employers newest first; ``compact`` puts positions on the employer's line
-    and projects, titles only, in one paragraph: the two-page résumé's layout."""
+    """Employers newest first; ``projects``: the employers that have projects,
+    with them; ``compact`` puts positions on the employer's line and projects,
+    titles only, in one paragraph: the two-page résumé's layout."""
     career = links.career
     compact = "compact" in options
     blocks: list[nodes.Node] = []
     for employer in career.newest_first():
+        projects = career.projects_of(employer.slug) if "projects" in options else []
+        if "projects" in options and not projects:
+            continue
         block = nodes.container(classes=["resume-career-entry"])
         heading = para(nodes.strong("", "", links.page(employer.docname, employer.name)), classes=["resume-employer"])
         if employer.location:
             heading += nodes.Text(f", {employer.location}")
         positions = [_position(career, p, short=compact) for p in career.positions_newest_first(employer)]
-        projects = career.projects_of(employer.slug) if "projects" in options else []
         if compact:
             for index, position in enumerate(positions):
                 heading += nodes.Text("; " if index else " — ")
@@ -60,6 +63,8 @@ def build_career_summary(links: Links, options: dict[str, Any]) -> list[nodes.No
             if projects:
                 block += bullets([_project_line(links, p) for p in projects], classes=["resume-projects"])
         blocks.append(block)
+    if "projects" in options:
+        return blocks or [para("No project is tied to an employer yet.", classes=["resume-empty"])]
     return blocks or [para("No employers yet.", classes=["resume-empty"])]
 
 

@@ -106,7 +106,8 @@ def fill_details(app: Sphinx, doctree: nodes.document) -> None:
             content = references_nodes(app.config.resume_basics)
         else:
             resume = decode(app.env.metadata.get(docname, {}).get("resume"))
-            content = page_nodes(details, resume if isinstance(resume, dict) else {})
+            shown = bool(app.config.resume_auto_summary)
+            content = page_nodes(details, resume if isinstance(resume, dict) else {}, summary_shown=shown)
         node.replace_self(content)
 
 
@@ -217,13 +218,17 @@ def references_nodes(basics: Mapping[str, Any]) -> list[nodes.Node]:
     return [addnodes.only("", nodes.rubric("References", "References"), _bullets(lines), expr="private")]
 
 
-def page_nodes(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nodes.Node]:
+def page_nodes(
+    details: Mapping[str, Any], resume: Mapping[str, Any], *, summary_shown: bool = False
+) -> list[nodes.Node]:
+    """The page's details; ``summary_shown``: the page's summary box already
+    gives a project's summary (``resume_auto_summary``)."""
     kind = resume.get("kind")
     found: list[nodes.Node] = []
     if kind == "employer":
         found += _employer(details, resume)
     elif kind == "project":
-        found += _project(details, resume)
+        found += _project(details, resume, summary_shown=summary_shown)
     found += _education(details.get("education"))
     found += _volunteer(details.get("volunteer"))
     found += _dated(details.get("awards"), "title", "awarder", "date", "summary")
@@ -263,9 +268,9 @@ def _employer(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nod
     return found
 
 
-def _project(details: Mapping[str, Any], resume: Mapping[str, Any]) -> list[nodes.Node]:
+def _project(details: Mapping[str, Any], resume: Mapping[str, Any], *, summary_shown: bool) -> list[nodes.Node]:
     found: list[nodes.Node] = []
-    if summary := text_of(resume.get("summary")):
+    if not summary_shown and (summary := text_of(resume.get("summary"))):
         found += _paragraphs(summary)
     roles = _texts(details.get("roles"))
     found += _fields(

@@ -476,12 +476,16 @@ class _Planner:
             "kind": "catalogue",
             "categories": [{"name": name, "skills": list(entries.values())} for name, entries in categories.items()],
         }
+        # JSON Resume ties skills to projects only (their keywords): a matrix of
+        # the projects where any has keywords, else none.
+        tied = any(_unique_names(project.entry.get("keywords") or []) for project in projects)
         body = (
             "Every skill the résumé names, with the level it states, grouped as it groups them;\n"
-            "the matrix shows where each was used, and the index gives each skill's pages.\n\n"
-            "## Skills by employer\n\n```{skill-matrix}\n:group:\n```\n\n"
-            "## Skills index\n\n```{skill-index}\n```\n"
-        )
+            "the matrix shows the projects that use each, and the index gives each skill's pages.\n\n"
+            "## Skills by project\n\n```{skill-matrix}\n:columns: projects\n:group:\n```\n\n"
+            if tied
+            else "Every skill the résumé names, with the level it states, grouped as it groups them.\n\n"
+        ) + "## Skills index\n\n```{skill-index}\n```\n"
         return front_matter({"resume": catalogue}) + "\n# Skills\n\n" + body
 
 
@@ -572,11 +576,19 @@ def _projects_index(projects: list[_Project], employers: list[_Employer], as_of:
     # Grouped by employer, employers newest first, as the site's lists give them.
     rank = {e.slug: i for i, e in enumerate(_newest_first(employers, as_of))}
     placed = sorted((p for p in projects if p.employer is not None), key=lambda p: rank[p.employer or ""])
-    entries = ([INDEPENDENT] if any(p.employer is None for p in projects) else []) + [p.slug for p in placed]
+    independent = any(p.employer is None for p in projects)
+    entries = ([INDEPENDENT] if independent else []) + [p.slug for p in placed]
     toctree = "\n".join(entries)
+    text = "# Projects\n\n"
+    if placed:
+        text += (
+            "The projects of the résumé, one page each, listed below under the employer\n"
+            "they were done for.\n\n```{career-summary}\n:projects:\n```\n\n"
+        )
+    if independent:
+        text += f"Projects the résumé names without an employer: {{doc}}`{INDEPENDENT}`.\n\n"
     return (
-        "# Projects\n\nThe projects of the résumé, one page each, listed below under the employer\n"
-        "they were done for.\n\n```{career-summary}\n:projects:\n```\n\n"
+        text
         + "% A new project page goes in this list.\n\n"
         + f"```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{toctree}\n```\n"
     )
