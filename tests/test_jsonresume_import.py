@@ -142,6 +142,8 @@ def test_samples_import_build_and_export_everything(tmp_path, sample):
             assert keyword in brief, keyword
     for school in original.get("education", []):
         assert school["institution"] in brief, school
+    for project in original.get("projects", []):  # under its employer, or among the independent ones
+        assert project["name"] in brief, project["name"]
 
 
 def test_referees_address_and_phone_only_in_private_builds(tmp_path):

@@ -96,7 +96,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_redirects(app)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

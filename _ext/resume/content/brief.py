@@ -59,7 +59,8 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
     """Every employer, newest first: positions and dates, the role in one
     sentence, then up to ``bullets`` projects, results first; one fewer where
     the employer has no stated result (of the page's direction, if tailored).
-    The results the page's highlights name are not repeated.
+    The results the page's highlights name are not repeated. Then the
+    projects of no employer, under "Independent projects".
 
     Each position is one line, employer (first line only), title and dates as
     pieces of their own (``resume-sep``, ``resume-dates``), which the PDF sets
@@ -115,6 +116,22 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
                 lines.append(((aside, weighed.index(project), age), item))
                 items += item
             block += items
+        blocks.append(block)
+    # The projects of no employer, after the last one, all of them as the fit allows.
+    own = [p for p in career.in_authors_order() if p.employer not in career.employers and p.docname not in skip]
+    if own:
+        block = nodes.container(classes=["resume-career-entry", "resume-brief-entry"])
+        block += _para(nodes.strong("Independent projects", "Independent projects"), classes=["resume-employer"])
+        items = nodes.bullet_list(classes=["resume-projects"])
+        weighed = career.by_weight(own, page.direction)
+        for project in weighed:
+            item = nodes.list_item(
+                "", project_bullet(page, project), resume_fit_doc=project.docname, resume_fit_title=project.name
+            )
+            aside = page.direction is not None and page.direction not in project.directions
+            lines.append(((aside, weighed.index(project), len(blocks)), item))
+            items += item
+        block += items
         blocks.append(block)
     _rank_for_fit(lines)
     return blocks or [_para("No employers yet.", classes=["resume-empty"])]

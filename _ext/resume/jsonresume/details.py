@@ -197,8 +197,22 @@ def basics_nodes(basics: Mapping[str, Any]) -> list[nodes.Node]:
         pairs.append((network, link if link is not None else username))
     hidden = _private(basics)
     address = ", ".join(t for k in ("address", "postalCode") if (t := text_of(hidden.get(k))))
-    private = _fields([("Address", address or None), ("Phone", text_of(hidden.get("phone")))])
-    return found + _fields(pairs) + ([addnodes.only("", *private, expr="private")] if private else [])
+    private = _contact([("Address", address or None), ("Phone", text_of(hidden.get("phone")))])
+    return found + _contact(pairs) + ([addnodes.only("", *private, expr="private")] if private else [])
+
+
+def _contact(pairs: Iterable[tuple[str, nodes.Node | str | None]]) -> list[nodes.Node]:
+    """``Label: value · Label: value`` on one line: contact details as a
+    résumé's header gives them, which parsers read as such."""
+    line = nodes.paragraph(classes=["resume-contact"])
+    for name, value in pairs:
+        if value is None:
+            continue
+        if len(line):
+            line += nodes.Text(" · ")
+        line += nodes.Text(f"{name}: ")
+        line += nodes.Text(value) if isinstance(value, str) else value
+    return [line] if len(line) else []
 
 
 def _private(basics: Mapping[str, Any]) -> Mapping[str, Any]:
