@@ -135,6 +135,15 @@ def test_a_tailored_brief_leads_with_its_direction(site_pdfs: dict[str, Path], s
     assert text.startswith(f"{site_config()['project']} Résumé for {DIRECTIONS[slug]} · ")
     assert general.startswith(f"{site_config()['project']} Résumé · ")
 
+    # Its profile names its direction alone, where the general one lists them all.
+    def joined(words: str) -> str:  # a word hyphenated at a line's end made whole again
+        return re.sub(r"(\w)- (\w)", r"\1\2", words)
+
+    profile = joined(lead[: lead.index("Highlights")])
+    assert DIRECTIONS[slug] in profile
+    assert not any(label in profile for other, label in DIRECTIONS.items() if other != slug)
+    assert all(label in joined(general[general.index("Profile") :][:600]) for label in DIRECTIONS.values())
+
 
 @pytest.mark.parametrize("start", BRIEFS)
 def test_every_brief_leads_with_its_results(site_pdfs: dict[str, Path], start: str) -> None:

@@ -25,7 +25,7 @@ from resume.core.claims import read_stated
 from resume.jsonresume.importer import plan_site
 from resume.jsonresume.newsite import main as make_new
 
-from helpers import run_make_new
+from helpers import assert_lint_clean, run_make_new
 from site_fixtures import ROOT, build_environment, require_tool, sphinx_build
 
 SAMPLES = sorted((Path(__file__).parent / "jsonresume").glob("*.resume.json"))
@@ -125,6 +125,9 @@ def test_samples_import_build_and_export_everything(tmp_path, sample):
     assert (html_dir / "index.html").is_file()
     assert original["basics"]["name"] in visible(html_dir / "index.html")
     keeps_everything(original, export(site))
+    # The one Python file written for the person (the rest is this project's, linted here):
+    # its own `make lint` passes.
+    assert_lint_clean(site, "conf.py")
     # The references are kept for private builds only (a public site names no referee).
     assert ("/references: kept for private builds only (-t private)" in report) == ("references" in original)
     assert "references" not in export(site)

@@ -52,3 +52,24 @@ def test_a_misspelt_or_misplaced_key_is_located_with_a_hint(make_app: Any, tmp_p
     )
     assert "page.md:7: WARNING: career: 'status' has nothing to say here: use it on an employer's page" in found[1]
     assert all("[resume.directive]" in w for w in found)
+
+
+def test_the_directions_are_listed_and_a_tailored_page_names_its_own(make_app: Any, tmp_path: Path) -> None:
+    said = "Seeking work in {career}`directions`.\n"
+    pages = {
+        "general.md": "---\norphan: true\n---\n\n# General\n\n" + said,
+        "tailored.md": "---\norphan: true\ndirection: kernel\n---\n\n# Tailored\n\n" + said,
+    }
+    directions = {"kernel": "kernel work", "web": "web services", "ops": "operations"}
+    app = build(make_app, site(tmp_path, files=pages), confoverrides={"resume_directions": directions})
+    assert warnings(app) == []
+    out = Path(app.outdir)
+    assert "Seeking work in kernel work, web services or operations." in visible_text(
+        (out / "general.html").read_text("utf-8")
+    )
+    assert "Seeking work in kernel work." in visible_text((out / "tailored.html").read_text("utf-8"))
+    app = build(make_app, site(tmp_path / "none", files=pages))
+    found = warnings(app)
+    assert any(
+        "career: 'directions' has nothing to say here: use it once conf.py's resume_directions" in w for w in found
+    )

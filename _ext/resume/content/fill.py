@@ -73,7 +73,8 @@ class FillAggregates(SphinxPostTransform):
             )
             directive = node["directive"]
             if directive == "career":
-                content = _career_words(node, career)
+                labels = list(directions.values())
+                content = _career_words(node, career, labels, direction[1] if direction else None)
             elif directive == "resume-details":
                 section = node["options"]["section"]
                 entries = domain.person_section(section)
@@ -114,12 +115,18 @@ def _section(node: aggregate, entries: list[Any] | None) -> list[nodes.Node]:
     return page_nodes({section: entries}, {})
 
 
-def _career_words(node: aggregate, career: Career) -> list[nodes.Node]:
+def _career_words(node: aggregate, career: Career, labels: list[str], direction: str | None) -> list[nodes.Node]:
     """A ``{career}`` role's words, or a warning where they cannot be said."""
     key = node["options"]["key"]
-    text = career_text(key, career, node["docname"])
+    text = career_text(key, career, node["docname"], labels, direction)
     if text is None:
-        where = "on an employer's page that lists a position" if key == "status" else "once a page lists a position"
+        where = (
+            "on an employer's page that lists a position"
+            if key == "status"
+            else "once conf.py's resume_directions names a direction"
+            if key == "directions"
+            else "once a page lists a position"
+        )
         warn(Subtype.DIRECTIVE, f"career: {key!r} has nothing to say here: use it {where}", node)
         return []
     return [nodes.Text(text)]

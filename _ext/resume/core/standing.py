@@ -10,6 +10,8 @@ Pure Python on the career model.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from resume.core.career import Career
 from resume.core.dates import format_month
 from resume.core.model import Employer, Position
@@ -22,6 +24,9 @@ KEYS = {
         "the same with its standing: is … as of April 2012 while it is ongoing, was … until May 2012 once it ended"
     ),
     "status": "on an employer's page, its most recent position with its standing, without the employer's name",
+    "directions": (
+        "the directions of `resume_directions`, as a list (a, b or c); on a tailored two-page résumé, its own"
+    ),
 }
 
 
@@ -43,10 +48,16 @@ def _verb(position: Position, as_of: int) -> str:
     return "is" if position.end is None or position.end > as_of else "was"
 
 
-def career_text(key: str, career: Career, docname: str) -> str | None:
-    """The words ``{career}`key``` stands for on page ``docname``; None if it says nothing there."""
+def career_text(
+    key: str, career: Career, docname: str, directions: Sequence[str] = (), direction: str | None = None
+) -> str | None:
+    """The words ``{career}`key``` stands for on page ``docname`` (tailored to
+    ``direction``, one of the ``directions``' labels); None if it says nothing there."""
     if key == "as-of":
         return format_month(career.as_of)
+    if key == "directions":
+        said = [direction] if direction else list(directions)
+        return None if not said else said[0] if len(said) == 1 else f"{', '.join(said[:-1])} or {said[-1]}"
     if key == "status":
         employer = next((e for e in career.employers.values() if e.docname == docname), None)
         found = latest_position([employer]) if employer is not None else None

@@ -48,7 +48,7 @@ class JSONResumeBuilder(WrittenAtFinish):
                 continue
             read = dict(details)
             try:
-                doctree = self.env.get_doctree(docname)
+                doctree = self.env.get_and_resolve_doctree(docname, self)  # the roles' words filled in
                 if asked.get("read") in prose.READABLE:
                     read[asked["read"]] = getattr(prose, asked["read"])(doctree)
                 elif "read" in asked:
