@@ -85,6 +85,14 @@ def test_a_brief_is_two_well_used_pages(site_pdfs: dict[str, Path], start: str) 
 
 
 @pytest.mark.parametrize("start", BRIEFS)
+def test_no_line_of_a_brief_starts_left_of_its_headings(site_pdfs: dict[str, Path], start: str) -> None:
+    """School names, labels, bullets: nothing hangs into the left margin."""
+    words = re.findall(r'xMin="([\d.]+)"[^>]*>([^<]*)</word>', text_of(site_pdfs[start], "-bbox"))
+    edge = next(float(x) for x, word in words if word == "Experience")
+    assert [word for x, word in words if float(x) < edge - 0.5] == []
+
+
+@pytest.mark.parametrize("start", BRIEFS)
 def test_a_brief_reads_in_order_for_a_machine(site_pdfs: dict[str, Path], start: str) -> None:
     text = " ".join(text_of(site_pdfs[start]).split())
     first = CATALOG[0]["skills"][0]
