@@ -6,7 +6,8 @@ pages must reach the home page, the career summaries and the two-page résumé,
 and the page counts that ``test_facts`` checks must still hold. Then the job
 ends, as its checklist says, and the incremental build stays clean and does
 not claim that the configuration changed; then the edition date moves on and
-no page speaks from the old month.
+no page speaks from the old month. Last, the site's own checks of its outputs
+run on the edited copy.
 """
 
 from __future__ import annotations
@@ -23,6 +24,19 @@ import pytest
 from site_fixtures import ROOT, STRICT, build_environment, source_pages
 
 GUIDE = (ROOT / "guide" / "authoring.md").read_text("utf-8")
+# The checks of this career's outputs that an author's edit could break if they
+# named facts instead of reading them from the sources.
+SITE_CHECKS = [
+    "test_documents.py",
+    "test_reading.py",
+    "test_sharing.py",
+    "test_facts.py",
+    "site/test_claims_site.py",
+    "site/test_faithful_statements.py",
+    "site/test_reader_pages.py",
+    "site/test_ats_layout.py",
+    "site/test_word_resumes.py",
+]
 IGNORE = shutil.ignore_patterns(".*", "_build", "node_modules", "test-artifacts", "__pycache__", "tests", "benchmarks")
 
 
@@ -138,3 +152,18 @@ def test_adding_the_guides_job_and_project_keeps_the_build_and_the_counts_green(
     pages = {p: p.read_text("utf-8") for p in out.rglob("*.html")}
     assert not [p for p, text in pages.items() if f"as of {before:%B %Y}" in text]
     assert [p for p, text in pages.items() if f"as of {after:%B %Y}" in text]
+
+    # The site's own checks of its outputs (PDFs, ePub, pages, previews) pass on the
+    # edited copy: they take every expectation from the sources.
+    shutil.copytree(ROOT / "tests", copy / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    checks = [f"tests/{name}" for name in SITE_CHECKS]
+    run = subprocess.run(
+        # (Ace checks the ePub's markup, which no fact changes, and needs the npm packages.)
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", "not ace_by_daisy", *checks],
+        cwd=copy,
+        env={**build_environment(), "CI": "true"},  # a missing tool fails, as in CI
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]

@@ -17,11 +17,16 @@ from helpers import read_page
 from site_fixtures import ROOT, require_tool, site_config
 
 BRIEFS = [entry[0] for entry in site_config()["latex_documents"] if entry[4] == "resumebrief"]
-EMPLOYERS = sorted(
-    next(line[2:] for line in read_page(path)[1].splitlines() if line.startswith("# "))
-    for path in (ROOT / "experience").glob("*.md")
-    if path.stem != "index"
-)
+
+
+def _heading(path: Path) -> str:
+    """An employer's line begins with its name and, where the page gives one, its location."""
+    front, body = read_page(path)
+    name = next(line[2:] for line in body.splitlines() if line.startswith("# "))
+    return f"{name}, {front['location']}" if front.get("location") else name
+
+
+EMPLOYERS = sorted(_heading(path) for path in (ROOT / "experience").glob("*.md") if path.stem != "index")
 DATE_AT_END = re.compile(r"(?:[A-Z][a-z]{2} \d{4}|\d{4}\))$")
 # The text area of resumebrief.cls on letter paper: 0.5 in at the top, 0.6 in at the foot.
 TEXT_TOP, TEXT_BOTTOM = 36.0, 792.0 - 43.2
