@@ -99,6 +99,6 @@ class Subtype(StrEnum):
     REDIRECT = "redirect", "a `moved_from` entry is not a document name, is listed twice, or names a live page"
     FIT = (
         "fit",
-        "a two-page résumé takes more than two pages even without its project lines (`make pdf` says so after "
+        "a two-page résumé takes more than two pages even without its optional lines (`make pdf` says so after "
         "LaTeX, and writes no such PDF)",
     )
