@@ -20,26 +20,29 @@ from sphinx.application import Sphinx
 from resume.site import navigation
 
 
-def _compare(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    if "furo_navigation_tree" not in context:
-        return
-    theirs = furo._compute_navigation_tree(context)
-    compared = app.navigation_check  # type: ignore[attr-defined]
-    compared["pages"].append(pagename)
-    if context["furo_navigation_tree"] != theirs:
-        compared["differ"].append(pagename)
+class NavigationCheck:
+    """What the check found in one build: the pages compared, those that differ."""
 
+    def __init__(self) -> None:
+        self.found: dict[str, Any] = {"pages": [], "differ": [], "fast": 0}
 
-def _report(app: Sphinx, exception: Exception | None) -> None:
-    state = navigation.state_of(app.builder)
-    app.navigation_check["fast"] = state.rendered if state else 0  # type: ignore[attr-defined]
-    if app.config.navigation_check_report:
-        Path(app.config.navigation_check_report).write_text(json.dumps(app.navigation_check), "utf-8")  # type: ignore[attr-defined]
+    def compare(self, app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+        if "furo_navigation_tree" not in context:
+            return
+        self.found["pages"].append(pagename)
+        if context["furo_navigation_tree"] != furo._compute_navigation_tree(context):
+            self.found["differ"].append(pagename)
+
+    def report(self, app: Sphinx, exception: Exception | None) -> None:
+        state = navigation.state_of(app.builder)
+        self.found["fast"] = state.rendered if state else 0
+        if app.config.navigation_check_report:
+            Path(app.config.navigation_check_report).write_text(json.dumps(self.found), "utf-8")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.navigation_check = {"pages": [], "differ": [], "fast": 0}  # type: ignore[attr-defined]
+    check = NavigationCheck()  # one per application: nothing kept on it
     app.add_config_value("navigation_check_report", "", "", types=[str])
-    app.connect("html-page-context", _compare, priority=700)
-    app.connect("build-finished", _report)
+    app.connect("html-page-context", check.compare, priority=700)
+    app.connect("build-finished", check.report)
     return {"parallel_read_safe": True, "parallel_write_safe": False}

@@ -184,7 +184,7 @@ def _mark_nodes(tree: nodes.Element, targets: list[str]) -> tuple[dict[str, list
 
 
 def build_navigation(
-    env: BuildEnvironment, builder: Builder, theme_navigation: Callable[[dict[str, Any]], str]
+    env: BuildEnvironment, builder: StandaloneHTMLBuilder, theme_navigation: Callable[[dict[str, Any]], str]
 ) -> Navigation:
     """Resolve, render and reshape the navigation once, as seen from no page."""
     recorder = _LinkRecorder()
@@ -196,7 +196,7 @@ def build_navigation(
         chains, items, marked = {}, frozenset(), 0
     else:
         chains, items, marked = _mark_nodes(tree, recorder.targets)
-        markup = builder.render_partial(tree)["fragment"]  # type: ignore[attr-defined]
+        markup = builder.render_partial(tree)["fragment"]
 
     def toctree(**kwargs: Any) -> str:
         if kwargs != FURO_TOCTREE_ARGS:
@@ -396,6 +396,7 @@ def _after_theme(app: Sphinx, pagename: str, templatename: str, context: dict[st
         return  # the theme did not ask: leave its navigation as it is
     try:
         if state.navigation is None:
+            assert isinstance(app.builder, StandaloneHTMLBuilder)  # only HTML builders keep a state
             state.navigation = build_navigation(app.env, app.builder, state.theme_navigation)
         context["furo_navigation_tree"] = state.navigation.render(app.builder, pagename)
         state.rendered += 1
