@@ -3,7 +3,7 @@ the PDF's TikZ picture are both generated from this table.
 
 Each tone is a kind of engagement (see ``resume.core.model.ENGAGEMENTS``) or
 the project tone. ``ink`` is the colour of a label drawn on ``fill``; every
-pair has a contrast of at least 4.5:1 (checked in tests/test_svg.py).
+pair has a contrast of at least 4.5:1 (checked in tests/unit/test_svg.py).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from resume.draw.palette import DARK, LIGHT, stylesheet
 from resume.draw.svg import WIDTH, esc, render_svg, safe_id, svg_text_width
 from resume.draw.timeline import TimelineLayout, layout_timeline
 
-CSS = Path(__file__).resolve().parents[1] / "_ext" / "resume" / "static" / "resume.css"
+CSS = Path(__file__).resolve().parents[2] / "_ext" / "resume" / "static" / "resume.css"
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"
 m = month_index

@@ -312,7 +312,7 @@ def test_no_builder_specific_link_code():
     builds a URI, a LaTeX link, or asks which documents a builder writes."""
     from pathlib import Path
 
-    package = Path(__file__).resolve().parents[1] / "_ext" / "resume"
+    package = Path(__file__).resolve().parents[2] / "_ext" / "resume"
     # The builders that write at the end (JSON Resume, Word) name their target URIs, and one
     # building block links addresses outside the site (http, https, mailto).
     # Link previews, the sitemap and redirect pages name the HTML files' public

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "_ext" / "resume"
+PACKAGE = Path(__file__).resolve().parents[2] / "_ext" / "resume"
 
 #: The layers, lowest first; a module may import from its own package and
 #: from packages of a lower rank, never from a higher or an equal one.
