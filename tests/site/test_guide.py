@@ -31,11 +31,11 @@ SITE_CHECKS = [
     "test_reading.py",
     "test_sharing.py",
     "test_facts.py",
-    "site/test_claims_site.py",
-    "site/test_faithful_statements.py",
-    "site/test_reader_pages.py",
-    "site/test_ats_layout.py",
-    "site/test_word_resumes.py",
+    "test_claims_site.py",
+    "test_faithful_statements.py",
+    "test_reader_pages.py",
+    "test_ats_layout.py",
+    "test_word_resumes.py",
 ]
 IGNORE = shutil.ignore_patterns(".*", "_build", "node_modules", "test-artifacts", "__pycache__", "tests", "benchmarks")
 
@@ -156,7 +156,7 @@ def test_adding_the_guides_job_and_project_keeps_the_build_and_the_counts_green(
     # The site's own checks of its outputs (PDFs, ePub, pages, previews) pass on the
     # edited copy: they take every expectation from the sources.
     shutil.copytree(ROOT / "tests", copy / "tests", ignore=shutil.ignore_patterns("__pycache__"))
-    checks = [f"tests/{name}" for name in SITE_CHECKS]
+    checks = [f"tests/site/{name}" for name in SITE_CHECKS]
     run = subprocess.run(
         # (Ace checks the ePub's markup, which no fact changes, and needs the npm packages.)
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", "not ace_by_daisy", *checks],

@@ -312,7 +312,7 @@ def moved(text: str, *former: str) -> str:
 
 
 def test_a_former_address_redirects_in_a_browser_with_its_fragment(make_app, tmp_path: Path) -> None:
-    original = (Path(__file__).parent / "roots/test-basic" / LOCKS).read_text("utf-8")
+    original = (Path(__file__).parents[1] / "roots/test-basic" / LOCKS).read_text("utf-8")
     app = build(make_app, site(tmp_path, files={LOCKS: moved(original, "projects/rwlock", "old/locking")}))
     assert warnings(app) == []
     for former in ("projects/rwlock.html", "old/locking.html"):
@@ -334,7 +334,7 @@ def test_a_former_address_redirects_in_a_browser_with_its_fragment(make_app, tmp
     ],
 )
 def test_a_former_address_that_clashes_is_a_located_warning(make_app, tmp_path: Path, former, says) -> None:
-    original = (Path(__file__).parent / "roots/test-basic" / LOCKS).read_text("utf-8")
+    original = (Path(__file__).parents[1] / "roots/test-basic" / LOCKS).read_text("utf-8")
     src = site(tmp_path, files={LOCKS: moved(original, *former)})
     app = build(make_app, src)
     line = 3 + len(former)  # the last entry listed
@@ -348,7 +348,7 @@ def test_a_former_address_that_clashes_is_a_located_warning(make_app, tmp_path: 
 
 def test_a_renamed_person_reaches_every_card_and_page_on_the_next_build(make_app, tmp_path: Path) -> None:
     person = "---\nresume:\n  kind: person\n---\n\n"
-    index = (Path(__file__).parent / "roots/test-basic/index.md").read_text("utf-8")
+    index = (Path(__file__).parents[1] / "roots/test-basic/index.md").read_text("utf-8")
     src = site(tmp_path, files={"index.md": person + index})
     deployed = {"html_baseurl": BASE}
     first = build(make_app, src, confoverrides=deployed)
@@ -387,7 +387,7 @@ def _alumni(page: Path) -> list[str]:
 
 def test_the_schools_come_from_the_education_page_and_follow_its_edits(make_app, tmp_path: Path) -> None:
     person = "---\nresume:\n  kind: person\n---\n\n"
-    index = (Path(__file__).parent / "roots/test-basic/index.md").read_text("utf-8")
+    index = (Path(__file__).parents[1] / "roots/test-basic/index.md").read_text("utf-8")
     src = site(tmp_path, files={"index.md": person + index, "education.md": EDUCATION})
     lists = {"myst_enable_extensions": ["deflist"]}  # the education page's definition list
     first = build(make_app, src, confoverrides=lists)
@@ -401,7 +401,7 @@ def test_the_schools_come_from_the_education_page_and_follow_its_edits(make_app,
 
 def test_a_schools_key_on_the_home_page_says_where_schools_are_read(make_app, tmp_path: Path) -> None:
     person = "---\nresume:\n  kind: person\n  schools: [A school]\n---\n\n"
-    index = (Path(__file__).parent / "roots/test-basic/index.md").read_text("utf-8")
+    index = (Path(__file__).parents[1] / "roots/test-basic/index.md").read_text("utf-8")
     src = site(tmp_path, files={"index.md": person + index})
     app = build(make_app, src)
     found = [w for w in warnings(app) if w.startswith(f"{src / 'index.md'}:4: WARNING: ")]

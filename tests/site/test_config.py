@@ -11,7 +11,7 @@ from resume.sphinx_ext.config import SETTINGS
 
 from site_fixtures import read_site_config
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_conf_py_defines_nothing_and_reads_no_environment():
