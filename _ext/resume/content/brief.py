@@ -106,35 +106,33 @@ def build_brief_experience(page: _Page, options: dict[str, Any]) -> list[nodes.N
         bullets = limit if employer.slug in with_results else max(limit - 1, 0)
         projects = career.brief_projects(employer, limit=bullets, direction=page.direction, skip=skip)
         if projects:
-            items = nodes.bullet_list(classes=["resume-projects"])
-            weighed = career.by_weight(projects, page.direction)
-            for project in projects:
-                item = nodes.list_item(
-                    "", project_bullet(page, project), resume_fit_doc=project.docname, resume_fit_title=project.name
-                )
-                aside = page.direction is not None and page.direction not in project.directions
-                lines.append(((aside, weighed.index(project), age), item))
-                items += item
-            block += items
+            block += _project_lines(page, projects, age, lines)
         blocks.append(block)
     # The projects of no employer, after the last one, all of them as the fit allows.
     own = [p for p in career.in_authors_order() if p.employer not in career.employers and p.docname not in skip]
     if own:
         block = nodes.container(classes=["resume-career-entry", "resume-brief-entry"])
         block += _para(nodes.strong("Independent projects", "Independent projects"), classes=["resume-employer"])
-        items = nodes.bullet_list(classes=["resume-projects"])
-        weighed = career.by_weight(own, page.direction)
-        for project in weighed:
-            item = nodes.list_item(
-                "", project_bullet(page, project), resume_fit_doc=project.docname, resume_fit_title=project.name
-            )
-            aside = page.direction is not None and page.direction not in project.directions
-            lines.append(((aside, weighed.index(project), len(blocks)), item))
-            items += item
-        block += items
+        block += _project_lines(page, career.by_weight(own, page.direction), len(blocks), lines)
         blocks.append(block)
     _rank_for_fit(lines)
     return blocks or [_para("No employers yet.", classes=["resume-empty"])]
+
+
+def _project_lines(
+    page: _Page, projects: list[Project], age: int, lines: list[tuple[tuple[bool, int, int], nodes.list_item]]
+) -> nodes.bullet_list:
+    """A line per project, each added to ``lines`` with what it weighs (see :func:`_rank_for_fit`)."""
+    items = nodes.bullet_list(classes=["resume-projects"])
+    weighed = page.career.by_weight(projects, page.direction)
+    for project in projects:
+        item = nodes.list_item(
+            "", project_bullet(page, project), resume_fit_doc=project.docname, resume_fit_title=project.name
+        )
+        aside = page.direction is not None and page.direction not in project.directions
+        lines.append(((aside, weighed.index(project), age), item))
+        items += item
+    return items
 
 
 def _rank_for_fit(lines: list[tuple[tuple[bool, int, int], nodes.list_item]]) -> None:
