@@ -510,8 +510,8 @@ def test_a_10000_character_employer_name_builds_cleanly(make_app, tmp_path: Path
     text = employer("  short: Long", *POSITION, body=f"# {LONG}\n\nStill here.\n")
     app = build(make_app, site(tmp_path, files={EMPLOYER: text}), warningiserror=True)
     assert warnings(app) == [] and app.statuscode == 0
-    summary = (app.outdir / "summary.html").read_text("utf-8")
-    assert LONG in summary and LONG in (app.outdir / f"{EMPLOYER[:-3]}.html").read_text("utf-8")
+    home = (app.outdir / "index.html").read_text("utf-8")  # on the timeline
+    assert LONG in home and LONG in (app.outdir / f"{EMPLOYER[:-3]}.html").read_text("utf-8")
 
 
 def test_an_empty_site_still_builds_every_directive(make_app, tmp_path: Path) -> None:
@@ -529,7 +529,11 @@ def test_an_empty_site_still_builds_every_directive(make_app, tmp_path: Path) ->
     assert "Traceback" not in output and "Exception occurred" not in output, output[-3000:]
     assert warnings(app) == [] and app.statuscode == 0
     index = (app.outdir / "index.html").read_text("utf-8")
-    for empty in ("No dated positions or projects to show.", "No skills to show.", "No employers yet."):
+    for empty in (
+        "No dated positions or projects to show.",
+        "No skills to show.",
+        "No project is tied to an employer yet.",
+    ):
         assert empty in index
 
 
