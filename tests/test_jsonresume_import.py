@@ -123,7 +123,14 @@ def test_samples_import_build_and_export_everything(tmp_path, sample):
     site, report = new_site(tmp_path, original)
     html_dir = build(site, "html")
     assert (html_dir / "index.html").is_file()
-    assert original["basics"]["name"] in visible(html_dir / "index.html")
+    home = visible(html_dir / "index.html")
+    assert original["basics"]["name"] in home
+    # The first screen: label and contact, the two-page résumé, then the summary.
+    basics = original["basics"]
+    email = "Email:" if basics.get("email") else None  # the address is written so that scrapers miss it
+    first = [basics.get("label"), email, "Two-page résumé:", " ".join(basics["summary"].split()[:6])]
+    places = [home.index(text) for text in first if text]
+    assert places == sorted(places), first
     keeps_everything(original, export(site))
     # The one Python file written for the person (the rest is this project's, linted here):
     # its own `make lint` passes.

@@ -38,13 +38,17 @@ if TYPE_CHECKING:
 FRONT_MATTER_KEY = "jsonresume"
 
 
+#: ``{resume-details}``'s arguments for the person: all of it, or its header or summary alone.
+BASICS_PARTS = ("basics", "contact", "summary")
+
+
 class details_placeholder(nodes.General, nodes.Element):
     """Where the page's JSON Resume details go; replaced while the page is read."""
 
 
 class DetailsDirective(SphinxDirective):
     """``{resume-details}``: the page's own details; ``{resume-details} basics``:
-    the person's; ``{resume-details} references``: the referees, in private
+    the person's (``contact`` or ``summary``: that part alone); ``{resume-details} references``: the referees, in private
     builds only; ``{resume-details} education`` (or another section of
     :data:`PERSON_SECTIONS`): that section, from the page that keeps it."""
 
@@ -60,10 +64,10 @@ class DetailsDirective(SphinxDirective):
                 for bibfile in getattr(self.config, "bibtex_bibfiles", []):
                     self.env.note_dependency(self.env.srcdir / bibfile)
             node = aggregate(directive=self.name, options={"section": what}, docname=self.env.docname)
-        elif what in ("page", "basics", "references"):
+        elif what in ("page", *BASICS_PARTS, "references"):
             node = details_placeholder(what=what)
         else:
-            known = ", ".join(("page", "basics", "references", *PERSON_SECTIONS))
+            known = ", ".join(("page", *BASICS_PARTS, "references", *PERSON_SECTIONS))
             warn(Subtype.DIRECTIVE, f"resume-details: unknown argument {what!r} (one of {known})", self.get_location())
             return []
         self.set_source_info(node)
@@ -100,8 +104,8 @@ def fill_details(app: Sphinx, doctree: nodes.document) -> None:
     if sections:
         domain_of(app.env).sections_by_page[docname] = sections
     for node in list(doctree.findall(details_placeholder)):
-        if node["what"] == "basics":
-            content = basics_nodes(app.config.resume_basics)
+        if node["what"] in BASICS_PARTS:
+            content = basics_nodes(app.config.resume_basics, node["what"])
         elif node["what"] == "references":
             content = references_nodes(app.config.resume_basics)
         else:
@@ -172,14 +176,22 @@ def _fields(pairs: Iterable[tuple[str, nodes.Node | str | None]]) -> list[nodes.
     return [fields] if len(fields) else []
 
 
-def basics_nodes(basics: Mapping[str, Any]) -> list[nodes.Node]:
-    """The person's label, summary and contact details; the private ones
-    (address, phone) only in ``-t private`` builds."""
+def basics_nodes(basics: Mapping[str, Any], part: str = "basics") -> list[nodes.Node]:
+    """The person's label and contact details (``contact``; the private ones,
+    address and phone, only in ``-t private`` builds), their summary
+    (``summary``), or both (``basics``), as a résumé's header gives them."""
+    found: list[nodes.Node] = []
+    if part != "summary":
+        found += _header(basics)
+    if part != "contact" and (summary := text_of(basics.get("summary"))):
+        found += _paragraphs(summary)
+    return found
+
+
+def _header(basics: Mapping[str, Any]) -> list[nodes.Node]:
     found: list[nodes.Node] = []
     if label := text_of(basics.get("label")):
         found.append(_para(nodes.strong(label, label)))
-    if summary := text_of(basics.get("summary")):
-        found.extend(_paragraphs(summary))
     location: Mapping[str, Any] = basics["location"] if isinstance(basics.get("location"), Mapping) else {}
     place = ", ".join(t for k in ("city", "region", "countryCode") if (t := text_of(location.get(k))))
     email = text_of(basics.get("email"))

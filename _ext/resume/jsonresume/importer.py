@@ -635,10 +635,12 @@ def _section_page(section: str, entries: list[Any]) -> str:
 def _home_page(name: str, contents: list[str], has_work: bool) -> str:
     toctree = "\n".join(contents)
     chart = "## Career at a glance\n\n```{timeline}\n```\n\n" if has_work else ""
+    # The first screen: name, label, contact and the two-page résumé, then the summary.
     return (
-        f"# {inline(name)}\n\n```{{resume-details}} basics\n```\n\n" + chart + "## Downloads\n\n"
+        f"# {inline(name)}\n\n```{{resume-details}} contact\n```\n\n"
+        "**Two-page résumé:** {{ download_brief }} or {{ download_docx }}, or read it online as {doc}`brief`.\n\n"
+        "```{resume-details} summary\n```\n\n" + chart + "## Downloads\n\n"
         "- The whole site: {{ download_pdf }} or {{ download_epub }}.\n"
-        "- The two-page résumé: {{ download_brief }} or {{ download_docx }}, or read it online as {doc}`brief`.\n"
         "- The résumé as data, in the JSON Resume format: {{ download_json }}.\n\n"
         f"```{{toctree}}\n:maxdepth: 1\n:caption: Contents\n\n{toctree}\n```\n"
     )
