@@ -47,10 +47,11 @@ class details_placeholder(nodes.General, nodes.Element):
 
 
 class DetailsDirective(SphinxDirective):
-    """``{resume-details}``: the page's own details; ``{resume-details} basics``:
-    the person's (``contact`` or ``summary``: that part alone); ``{resume-details} references``: the referees, in private
-    builds only; ``{resume-details} education`` (or another section of
-    :data:`PERSON_SECTIONS`): that section, from the page that keeps it."""
+    """``{resume-details}``: the page's own details. With an argument:
+    ``basics``, the person's (``contact`` or ``summary``: that part alone);
+    ``references``, the referees, in private builds only; ``education`` or
+    another section of :data:`PERSON_SECTIONS`: that section, from the page
+    that keeps it."""
 
     has_content = False
     optional_arguments = 1

@@ -479,13 +479,15 @@ class _Planner:
         # JSON Resume ties skills to projects only (their keywords): a matrix of
         # the projects where any has keywords, else none.
         tied = any(_unique_names(project.entry.get("keywords") or []) for project in projects)
-        body = (
-            "Every skill the résumé names, with the level it states, grouped as it groups them;\n"
-            "the matrix shows the projects that use each, and the index gives each skill's pages.\n\n"
-            "## Skills by project\n\n```{skill-matrix}\n:columns: projects\n:group:\n```\n\n"
-            if tied
-            else "Every skill the résumé names, with the level it states, grouped as it groups them.\n\n"
-        ) + "## Skills index\n\n```{skill-index}\n```\n"
+        body = "Every skill the résumé names, with the level it states, grouped as it groups them"
+        if tied:
+            body += (
+                ";\nthe matrix shows the projects that use each, and the index gives each skill's pages.\n\n"
+                "## Skills by project\n\n```{skill-matrix}\n:columns: projects\n:group:\n```\n\n"
+            )
+        else:
+            body += ".\n\n"
+        body += "## Skills index\n\n```{skill-index}\n```\n"
         return front_matter({"resume": catalogue}) + "\n# Skills\n\n" + body
 
 
