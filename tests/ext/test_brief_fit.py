@@ -23,14 +23,23 @@ def _write(src: Path, name: str, text: str) -> None:
     (src / name).write_text(text, "utf-8")
 
 
-def _site(src: Path, *, role: str = "") -> None:
-    """Seven employers with three long project lines each: about three pages."""
+def _finish(src: Path, pages: list[str], more: str = "") -> None:
+    """conf.py, a home page listing ``pages`` and the brief (its experience,
+    then ``more``), and the LaTeX classes: what both test sites share."""
     _write(
         src,
         "conf.py",
         'project = author = "Ada Fit"\ncopyright = "2012, Ada Fit"\nversion = release = "1"\n'
         'extensions = ["myst_parser", "resume.site"]\nresume_as_of = "2012-04"\nlatex_engine = "xelatex"\n',
     )
+    toctree = "\n".join([*pages, "brief"])
+    _write(src, "index.md", f"# Ada Fit\n\nEngineer.\n\n```{{toctree}}\n{toctree}\n```\n")
+    _write(src, "brief.md", f"# Résumé\n\n## Experience\n\n```{{brief-experience}}\n```\n{more}")
+    shutil.copytree(ROOT / "_latex", src / "_latex", dirs_exist_ok=True)
+
+
+def _site(src: Path, *, role: str = "") -> None:
+    """Seven employers with three long project lines each: about three pages."""
     pages = []
     for e in range(EMPLOYERS):
         start = 2011 - 2 * e
@@ -50,10 +59,7 @@ def _site(src: Path, *, role: str = "") -> None:
                 f"# Project {e}{p}\n\nWork.\n",
             )
             pages.append(f"projects/p{e}{p}")
-    toctree = "\n".join([*pages, "brief"])
-    _write(src, "index.md", f"# Ada Fit\n\nEngineer.\n\n```{{toctree}}\n{toctree}\n```\n")
-    _write(src, "brief.md", "# Résumé\n\n## Experience\n\n```{brief-experience}\n```\n")
-    shutil.copytree(ROOT / "_latex", src / "_latex", dirs_exist_ok=True)
+    _finish(src, pages)
 
 
 def _compile(make_app: Any, src: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
@@ -111,12 +117,6 @@ def test_a_brief_too_long_without_its_lines_is_a_located_warning_and_no_pdf(make
 def _imported_site(src: Path) -> None:
     """The layout `make new` writes: lines of the positions themselves (no
     project pages) and a section kept on a page of its own, shown on the brief."""
-    _write(
-        src,
-        "conf.py",
-        'project = author = "Ada Fit"\ncopyright = "2012, Ada Fit"\nversion = release = "1"\n'
-        'extensions = ["myst_parser", "resume.site"]\nresume_as_of = "2012-04"\nlatex_engine = "xelatex"\n',
-    )
     pages = []
     for e in range(EMPLOYERS):
         start = 2011 - 2 * e
@@ -134,14 +134,7 @@ def _imported_site(src: Path) -> None:
         "---\njsonresume:\n  awards:\n    - title: Fit Prize\n      awarder: Latexmk\n      date: '2010-05-01'\n"
         "---\n\n# Awards\n\n```{resume-details}\n```\n",
     )
-    toctree = "\n".join([*pages, "awards", "brief"])
-    _write(src, "index.md", f"# Ada Fit\n\nEngineer.\n\n```{{toctree}}\n{toctree}\n```\n")
-    _write(
-        src,
-        "brief.md",
-        "# Résumé\n\n## Experience\n\n```{brief-experience}\n```\n\n## Awards\n\n```{resume-details} awards\n```\n",
-    )
-    shutil.copytree(ROOT / "_latex", src / "_latex", dirs_exist_ok=True)
+    _finish(src, [*pages, "awards"], "\n## Awards\n\n```{resume-details} awards\n```\n")
 
 
 def test_position_lines_and_later_sections_give_way_sections_first(make_app: Any, tmp_path: Path) -> None:
