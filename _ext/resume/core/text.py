@@ -47,6 +47,6 @@ def repeats(title: str, text: str) -> bool:
     return 3 * found >= 2 * len(named)
 
 
-def is_web_address(text: str) -> bool:
-    """``http://`` or ``https://`` and no space: an address a page may link."""
-    return text.lower().startswith(("http://", "https://")) and not any(ch.isspace() for ch in text)
+def is_web_address(text: str, schemes: tuple[str, ...] = ("http://", "https://")) -> bool:
+    """One of ``schemes`` (``http://`` or ``https://``) and no space: an address a page may link."""
+    return text.lower().startswith(schemes) and not any(ch.isspace() for ch in text)

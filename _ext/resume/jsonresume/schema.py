@@ -14,6 +14,7 @@ from typing import Any
 
 from jsonschema import Draft7Validator
 
+from resume.core.text import is_web_address
 from resume.jsonresume.dates import date_problem, month_of
 
 SCHEMA = Path(__file__).parent / "schema" / "schema.json"
@@ -118,8 +119,4 @@ def _date_problems(document: dict[str, Any]) -> Iterator[str]:
 
 def is_link(url: object) -> bool:
     """Whether a URL field may become a link: only http, https and mailto."""
-    return (
-        isinstance(url, str)
-        and url.strip().lower().startswith(LINK_SCHEMES)
-        and not any(ch.isspace() for ch in url.strip())
-    )
+    return isinstance(url, str) and is_web_address(url.strip(), LINK_SCHEMES)
