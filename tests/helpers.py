@@ -66,6 +66,11 @@ def read_page(path: Path) -> tuple[dict[str, Any], str]:
     return (yaml.safe_load(front) or {}).get("resume", {}), body
 
 
+def page_title(path: Path) -> str:
+    """The text of a MyST page's first level-one heading."""
+    return search(r"^# (.+)$", path.read_text("utf-8"), re.MULTILINE)[1]
+
+
 def toctree(path: Path) -> list[str]:
     """The entries of the (last) toctree of an index page, in order."""
     text = path.read_text("utf-8")

@@ -382,7 +382,7 @@ def test_an_epub_field_label_has_one_colon(site_epub: Path, tmp_path: Path, brow
     with zipfile.ZipFile(site_epub) as archive:
         archive.extractall(tmp_path)
     # Employer pages keep their box of fields; a project page has one line.
-    page = tmp_path / "experience" / "juniper-networks.xhtml"
+    page = tmp_path / "experience" / f"{toctree(ROOT / 'experience' / 'index.md')[0]}.xhtml"
     with open_page(browser, width=600) as tab:
         tab.goto(page.as_uri(), wait_until="load")
         labels = tab.evaluate(

@@ -21,7 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from site_fixtures import ROOT, STRICT, build_environment, source_pages
+from resume.core.dates import format_month_numeric, parse_month
+
+from helpers import page_title
+from site_fixtures import ROOT, STRICT, build_environment, site_config, source_pages
 
 GUIDE = (ROOT / "guide" / "authoring.md").read_text("utf-8")
 # The checks of this career's outputs that an author's edit could break if they
@@ -116,20 +119,19 @@ def test_adding_the_guides_job_and_project_keeps_the_build_and_the_counts_green(
 
     employer = Path(employer_file).with_suffix("").as_posix()
     project = Path(project_file).with_suffix("").as_posix()
-    heading = re.search(r"^# (.+)$", employer_page, re.MULTILINE)
-    assert heading, employer_file
-    name = heading[1]
+    name = page_title(copy / employer_file)
     for kind, folder in (("employer", "experience"), ("project", "projects")):
         built = {p.relative_to(out).with_suffix("").as_posix() for p in (out / folder).glob("*.html")}
         assert built - {f"{folder}/index"} == source_pages(copy, kind)
     assert employer in source_pages(copy, "employer") and project in source_pages(copy, "project")
     for doc in ("index", "brief", "experience/index", "projects/index", project):
         assert name in (out / f"{doc}.html").read_text("utf-8"), doc
-    assert "(ongoing as of April 2012)" in (out / f"{employer}.html").read_text("utf-8")
+    assert f"(ongoing as of {site_config()['today']})" in (out / f"{employer}.html").read_text("utf-8")
 
     # A job ends: `end: ongoing` becomes its last month; the next build stays clean.
     page = copy / employer_file
-    page.write_text(page.read_text("utf-8").replace("end: ongoing", "end: 2012-02", 1), "utf-8")
+    ended = format_month_numeric(parse_month(site_config()["resume_as_of"]) - 2)  # two months before the as-of date
+    page.write_text(page.read_text("utf-8").replace("end: ongoing", f"end: {ended}", 1), "utf-8")
     run = strict_html(copy, out)
     assert "The configuration has changed" not in run.stdout  # nothing in conf.py was
     assert "1 changed, 0 removed" in run.stdout

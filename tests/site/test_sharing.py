@@ -34,7 +34,7 @@ from browser import chromium, open_page, serve, site_pages
 from helpers import again, build, read_page, site, toctree, warnings
 from site_fixtures import ROOT, build_environment, site_config, sphinx_build
 
-BASE = "https://alfred-perlstein.readthedocs.io/en/latest/"
+BASE = f"https://{site_config()['resume_slug']}.readthedocs.io/en/latest/"
 PERSON = site_config()["project"]
 # A project page with a summary, a result and an employer, and the first employer: from the sources.
 PROJECT = next(
