@@ -99,6 +99,12 @@ def test_a_long_brief_keeps_two_pages_and_names_what_it_left_out(make_app: Any, 
     text = _pdf_text(pdf)
     for line in ranked:
         assert (f"Line {line}:" in text) == (line not in left_out), line
+    # The page breaks inside an entry: page 2's first two lines go on with page 1's last.
+    page_2 = subprocess.run(
+        [require_tool("pdftotext"), "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    first = [line for line in page_2.stdout.splitlines() if line.strip()][:2]
+    assert len(first) == 2 and not [line for line in first if line.startswith("Employer ")], first
 
 
 def test_a_brief_too_long_without_its_lines_is_a_located_warning_and_no_pdf(make_app: Any, tmp_path: Path) -> None:

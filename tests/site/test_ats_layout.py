@@ -112,6 +112,20 @@ def test_a_gap_above_each_entry_is_larger_than_any_gap_inside_one(
 
 
 @pytest.mark.parametrize("brief", BRIEFS)
+def test_a_page_breaks_inside_an_entry_never_between_two(brief_lines: dict[str, list[Line]], brief: str) -> None:
+    """Parsers measure the gap above an entry on its own page, and read a page's
+    first line as the end of the page before's last: an entry in the first two
+    lines of a page would be read as part of the one before it. Nor is a line
+    with dates left alone at the foot of a page."""
+    lines = brief_lines[brief]
+    for i, (last, first) in enumerate(itertools.pairwise(lines)):
+        if first.page != last.page:
+            opening = [line.text for line in lines[i + 1 : i + 3]]
+            assert not [t for t in opening for e in EMPLOYERS if t.startswith(e)], f"page {first.page}: {opening}"
+            assert not DATE_AT_END.search(last.text), f"page {last.page} ends with {last.text}"
+
+
+@pytest.mark.parametrize("brief", BRIEFS)
 def test_no_skill_is_split_over_two_lines(brief_lines: dict[str, list[Line]], brief: str) -> None:
     lines = brief_lines[brief]
     start = next(i for i, line in enumerate(lines) if line.text == "Skills")
