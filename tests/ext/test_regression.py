@@ -1,7 +1,7 @@
 """Each directive's resolved doctree, compared with a reviewed file.
 
 A change in what the extension renders shows up as a diff of
-``tests/test_regression/*.xml``; regenerate them with ``pytest --force-regen``
+``tests/ext/test_regression/*.xml``; regenerate them with ``pytest --force-regen``
 and review the diff like code. The doctrees are normalised first, so the files
 hold what the extension decides and not what Sphinx's version or the build
 folder happen to be.

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from resume.core.dates import format_month_numeric, parse_month
+from resume.core.vocabulary import Subtype
 
 from helpers import page_title
 from site_fixtures import ROOT, STRICT, build_environment, site_config, source_pages
@@ -169,3 +170,10 @@ def test_adding_the_guides_job_and_project_keeps_the_build_and_the_counts_green(
         check=False,
     )
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+
+
+def test_the_guide_lists_exactly_the_warning_vocabulary() -> None:
+    """The guide's table of warnings: every subtype with its own description, in order."""
+    section = GUIDE.split("\n## Warnings\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([^`]+)` \| (.+) \|$", section, flags=re.MULTILINE)
+    assert rows == [(f"resume.{member.value}", member.__doc__) for member in Subtype]

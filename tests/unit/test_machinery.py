@@ -33,7 +33,7 @@ KEPT_OUT = [
     "guide/authoring.md",
     "experience/acme.md",
     "tests/site/test_facts.py",
-    "tests/test_old_top_level.py",
+    "tests/product/test_jsonresume_import.py",
     "_ext/resume/__pycache__/core.cpython-311.pyc",
     "_ext/.ruff_cache/0.8/x",
     "tests/.pytest_cache/v/x",

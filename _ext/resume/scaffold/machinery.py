@@ -5,8 +5,8 @@ One list, used by ``make new`` (copy it into a new site) and ``make upgrade``
 README, the guide and ``references.bib`` are the person's and never listed.
 Tests are chosen by folder: ``tests/unit`` and ``tests/ext`` (and whatever
 else sits in ``tests/`` beside them: helpers, conftest, test roots and data),
-never ``tests/site`` (this career's checks) nor a test module at the top of
-``tests/``.
+never ``tests/site`` (this career's checks) nor ``tests/product`` (the
+commands this checkout offers every career: ``make new`` and the benchmarks).
 """
 
 from __future__ import annotations
@@ -58,13 +58,8 @@ def _shipped(relative: Path) -> bool:
         return False
     if parts[:2] == ("benchmarks", "results"):
         return False  # this project's own measurements
-    if parts[0] == "tests" and len(parts) >= 2:
-        # The career's own checks stay with the career.
-        if parts[1] == "site":
-            return False
-        if len(parts) == 2 and parts[1].startswith("test_") and parts[1].endswith(".py"):
-            return False
-    return True
+    # The career's own checks stay with the career; the product's with the product.
+    return not (parts[0] == "tests" and len(parts) >= 2 and parts[1] in {"site", "product"})
 
 
 def machinery_files(root: Path) -> list[str]:

@@ -14,7 +14,7 @@ navigation once, with a marker in each place that differs, and every page
 fills the markers in. The result is the theme's markup byte for byte; the
 markup being furo's, the module is tied to the furo version it was checked
 against (:data:`FURO_VERSION`) and with any other it warns and leaves the
-navigation to the theme. ``tests/test_navigation.py`` compares every page of
+navigation to the theme. ``tests/site/test_navigation.py`` compares every page of
 several sites with the theme's own output.
 
 A page whose ancestors hold ``only`` directives in their table of contents is

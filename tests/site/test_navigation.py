@@ -22,7 +22,7 @@ from resume.site import navigation
 
 from site_fixtures import ROOT, build_environment, site_extensions, sphinx_build
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 
 
 def check_navigation(srcdir: Path, outdir: Path, extensions: list[str]) -> dict:

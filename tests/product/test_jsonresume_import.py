@@ -28,7 +28,7 @@ from resume.jsonresume.newsite import main as make_new
 from helpers import assert_lint_clean, run_make_new
 from site_fixtures import ROOT, build_environment, require_tool, sphinx_build
 
-SAMPLES = sorted((Path(__file__).parent / "jsonresume").glob("*.resume.json"))
+SAMPLES = sorted((Path(__file__).parents[1] / "jsonresume").glob("*.resume.json"))
 BASE = "https://new.example.org/"
 HOSTILE = (
     "<script>alert(1)</script> {{ download_pdf }} `x` {raw}`<b>` [a](http://evil.example) "
@@ -157,7 +157,7 @@ def test_samples_import_build_and_export_everything(tmp_path, sample):
 
 
 def test_referees_address_and_phone_only_in_private_builds(tmp_path):
-    original = json.loads((Path(__file__).parent / "jsonresume/sample.resume.json").read_text("utf-8"))
+    original = json.loads((Path(__file__).parents[1] / "jsonresume/sample.resume.json").read_text("utf-8"))
     site, _ = new_site(tmp_path, original)
     private = visible(build(site, "html", "-t", "private") / "brief.html")
     public = visible(build(site, "html", "-E") / "brief.html")
@@ -173,7 +173,7 @@ def test_referees_address_and_phone_only_in_private_builds(tmp_path):
 
 def test_a_sample_builds_as_pdf_and_epub(tmp_path):
     site, _ = new_site(
-        tmp_path, json.loads((Path(__file__).parent / "jsonresume/sample.resume.json").read_text("utf-8"))
+        tmp_path, json.loads((Path(__file__).parents[1] / "jsonresume/sample.resume.json").read_text("utf-8"))
     )
     epub = next(build(site, "epub").glob("*.epub"))
     assert epub.name == "richard-hendriks-career-book.epub"
