@@ -1,7 +1,7 @@
 """The site as a JSON Resume document (`make json`): valid, complete, private by default.
 
-Generic: it reads this site's own pages and settings, so a site made by
-`make new` runs it on its own career.
+Its expectations come from this site's own pages and settings: no fact of the
+career is typed here.
 """
 
 from __future__ import annotations
