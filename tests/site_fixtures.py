@@ -228,6 +228,12 @@ def site_brief_pdf(site_pdfs: dict[str, Path]) -> Path:
     return site_pdfs["brief"]
 
 
+@pytest.fixture(scope="session")
+def site_html_parallel(site_root: Path) -> Path:
+    """The HTML site built with two processes (``-j 2``), which must give the same files."""
+    return sphinx_build("html", site_root / "html-parallel", "-j", "2")
+
+
 #: The address the JSON Resume export of the tests is made for.
 JSON_BASE = "https://resume.example.org/"
 

@@ -18,13 +18,12 @@ from docutils.core import publish_doctree
 from resume.jsonresume import prose
 
 from helpers import search
-from site_fixtures import ROOT, site_config, sphinx_build
+from site_fixtures import ROOT, site_config
 
 
 @pytest.fixture(scope="module")
-def exported(site_root: Path) -> dict:
-    outdir = sphinx_build("jsonresume", site_root / "json-prose")
-    return json.loads((outdir / "resume.json").read_text("utf-8"))
+def exported(site_json: Path) -> dict:
+    return json.loads(site_json.read_text("utf-8"))
 
 
 def _plain(markdown: str) -> str:

@@ -31,7 +31,7 @@ def test_serial_build_is_identical(site_html, theme_navigation):
     assert [name for name in built if built[name] != theme_navigation[name]] == []
 
 
-def test_parallel_build_is_identical(site_root, theme_navigation):
-    built = files(sphinx_build("html", site_root / "html-j2", "-j", "2"))
+def test_parallel_build_is_identical(site_html_parallel, theme_navigation):
+    built = files(site_html_parallel)
     assert sorted(built) == sorted(theme_navigation)
     assert [name for name in built if built[name] != theme_navigation[name]] == []

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from helpers import page_title
-from site_fixtures import ROOT, read_site_config, require_tool, site_config, source_pages, sphinx_build
+from site_fixtures import ROOT, read_site_config, require_tool, site_config, source_pages
 
 # -- Clean builds ------------------------------------------------------------------
 
@@ -121,9 +121,8 @@ def tree_contents(root: Path) -> dict[str, bytes]:
     }
 
 
-def test_html_is_byte_identical_serial_and_in_parallel(site_html: Path, site_root: Path) -> None:
-    parallel = sphinx_build("html", site_root / "html-parallel", "-j", "2")
-    serial, again = tree_contents(site_html), tree_contents(parallel)
+def test_html_is_byte_identical_serial_and_in_parallel(site_html: Path, site_html_parallel: Path) -> None:
+    serial, again = tree_contents(site_html), tree_contents(site_html_parallel)
     assert sorted(serial) == sorted(again)
     differing = [name for name in serial if serial[name] != again[name]]
     assert not differing
