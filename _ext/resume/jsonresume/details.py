@@ -315,27 +315,33 @@ def _project(details: Mapping[str, Any], resume: Mapping[str, Any], *, summary_s
 
 
 def _education(entries: Any) -> list[nodes.Node]:
-    items: list[nodes.Node] = []
+    """One school per item of a definition list: its name (a link where it has
+    a web address), then its study, score and dates, summary and courses. The
+    PDF sets each school apart, its name on a line of its own and the dates
+    at the right margin, as parsers read school, degree and date."""
+    schools = nodes.definition_list()
     for entry in entries if isinstance(entries, list) else []:
         if not isinstance(entry, Mapping):
             continue
-        item = nodes.container()
-        head = _para()
         name = text_of(entry.get("institution")) or "Institution"
-        link = _link(entry.get("url"), name)
-        head += nodes.strong("", "", link) if isinstance(link, nodes.reference) else nodes.strong(name, name)
+        term = nodes.term(name, "", _link(entry.get("url"), name) or nodes.Text(name))
+        definition = nodes.definition()
         study = ", ".join(t for k in ("studyType", "area") if (t := text_of(entry.get(k))))
-        dates = " – ".join(t for k in ("startDate", "endDate") if (t := _date(entry.get(k))))
-        for part in (study, dates, f"score {entry['score']}" if text_of(entry.get("score")) else ""):
-            if part:
-                head += nodes.Text(f"; {part}" if len(head) > 1 else f": {part}")
-        item += head
+        score = f"score {entry['score']}" if text_of(entry.get("score")) else ""
+        said = _para(*filter(None, ["; ".join(part for part in (study, score) if part)]))
+        if dates := " – ".join(t for k in ("startDate", "endDate") if (t := _date(entry.get(k)))):
+            # Set apart as an entry's dates are (at the right margin of the PDF).
+            if len(said):
+                said += nodes.inline("", ", ", classes=["resume-sep"])
+            said += nodes.inline(dates, dates, classes=["resume-dates"])
+        if len(said):
+            definition += said
         if note := text_of(entry.get("summary")):
-            item += _para(note)
+            definition += _para(note)
         if courses := _texts(entry.get("courses")):
-            item += _bullets(courses)
-        items.append(item)
-    return [_bullets(items)] if items else []
+            definition += _bullets(courses)
+        schools += nodes.definition_list_item("", term, definition)
+    return [schools] if len(schools) else []
 
 
 def _date(value: Any) -> str | None:
