@@ -114,15 +114,14 @@ def _front_matter_facts(value: object, key: str = "") -> Iterator[str]:
 
 
 def _sources() -> list[Path]:
-    """Every Markdown file the site is built from, includes last."""
-    pages = sorted(
+    """Every Markdown file the site is built from."""
+    return sorted(
         path
         for pattern in ("*.md", "*/*.md")
         for path in ROOT.glob(pattern)
         if path.name != "README.md"
         and path.parts[len(ROOT.parts)] not in {"guide", "tests", "node_modules", "benchmarks"}
     )
-    return sorted(pages, key=lambda path: path.parent.name == "_includes")
 
 
 def _facts() -> list[tuple[str, str]]:
