@@ -149,3 +149,16 @@ def test_lists_of_projects_name_only_employers_with_projects_and_a_summary_is_sa
     summary = _page(app, "summary")
     assert "Acme" in summary and "Idle Inc" not in summary
     assert _page(app, "projects/locks").count("Reader/writer locks; 5x on 8 cores.") == 1  # the summary box's
+
+
+def test_a_school_is_set_as_parsers_read_it(make_app: Any, tmp_path: Path) -> None:
+    """Its name a line of its own (a description item in the PDF), its study on
+    the next, the dates set apart at the right margin (``resume-dates``)."""
+    src = site(tmp_path, files={"experience/acme.md": ACME, "education.md": SCHOOLS, "brief.md": BRIEF})
+    brief = [("brief", "brief.tex", "Résumé", "A. Tester", "howto")]
+    app = build(make_app, src, "latex", confoverrides={"latex_documents": brief})
+    assert warnings(app) == []
+    tex = (Path(app.outdir) / "brief.tex").read_text("utf-8")
+    school = re.search(r"\\sphinxlineitem\{Test University\}\s*\\sphinxAtStartPar\s*(.+)", tex)
+    assert school, tex
+    assert school[1] == r"BSc, Computing\DUrole{resume-sep}{, }\DUrole{resume-dates}{June 1998}"
