@@ -39,6 +39,7 @@ jsonresume:
       studyType: BSc
       area: Computing
       endDate: '1998-06-01'
+      courses: [Compilers, Networks]
 ---
 
 # Education
@@ -153,7 +154,8 @@ def test_lists_of_projects_name_only_employers_with_projects_and_a_summary_is_sa
 
 def test_a_school_is_set_as_parsers_read_it(make_app: Any, tmp_path: Path) -> None:
     """Its name a line of its own (a description item in the PDF), its study on
-    the next, the dates set apart at the right margin (``resume-dates``)."""
+    the next, the dates set apart at the right margin (``resume-dates``), its
+    courses on one line."""
     src = site(tmp_path, files={"experience/acme.md": ACME, "education.md": SCHOOLS, "brief.md": BRIEF})
     brief = [("brief", "brief.tex", "Résumé", "A. Tester", "howto")]
     app = build(make_app, src, "latex", confoverrides={"latex_documents": brief})
@@ -162,3 +164,5 @@ def test_a_school_is_set_as_parsers_read_it(make_app: Any, tmp_path: Path) -> No
     school = re.search(r"\\sphinxlineitem\{Test University\}\s*\\sphinxAtStartPar\s*(.+)", tex)
     assert school, tex
     assert school[1] == r"BSc, Computing\DUrole{resume-sep}{, }\DUrole{resume-dates}{June 1998}"
+    # The courses on one line, not a list a parser would read as more schools.
+    assert "\\sphinxAtStartPar\nCourses: Compilers, Networks" in tex

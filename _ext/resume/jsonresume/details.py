@@ -316,9 +316,10 @@ def _project(details: Mapping[str, Any], resume: Mapping[str, Any], *, summary_s
 
 def _education(entries: Any) -> list[nodes.Node]:
     """One school per item of a definition list: its name (a link where it has
-    a web address), then its study, score and dates, summary and courses. The
-    PDF sets each school apart, its name on a line of its own and the dates
-    at the right margin, as parsers read school, degree and date."""
+    a web address), then its study, score and dates, its summary and its
+    courses on one line. The PDF sets each school apart, its name on a line of
+    its own and the dates at the right margin, as parsers read school, degree
+    and date; a list of courses would be read as more schools."""
     schools = nodes.definition_list()
     for entry in entries if isinstance(entries, list) else []:
         if not isinstance(entry, Mapping):
@@ -328,7 +329,9 @@ def _education(entries: Any) -> list[nodes.Node]:
         definition = nodes.definition()
         study = ", ".join(t for k in ("studyType", "area") if (t := text_of(entry.get(k))))
         score = f"score {entry['score']}" if text_of(entry.get("score")) else ""
-        said = _para(*filter(None, ["; ".join(part for part in (study, score) if part)]))
+        said = _para()
+        if head := "; ".join(part for part in (study, score) if part):
+            said += nodes.Text(head)
         if dates := " – ".join(t for k in ("startDate", "endDate") if (t := _date(entry.get(k)))):
             # Set apart as an entry's dates are (at the right margin of the PDF).
             if len(said):
@@ -339,7 +342,7 @@ def _education(entries: Any) -> list[nodes.Node]:
         if note := text_of(entry.get("summary")):
             definition += _para(note)
         if courses := _texts(entry.get("courses")):
-            definition += _bullets(courses)
+            definition += _para(f"Courses: {', '.join(courses)}")  # one line, not entries of their own
         schools += nodes.definition_list_item("", term, definition)
     return [schools] if len(schools) else []
 
