@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from helpers import build, warnings
+from helpers import build, search, warnings
 from site_fixtures import fit_report, require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,9 +78,18 @@ def _compile(make_app: Any, src: Path) -> tuple[Path, subprocess.CompletedProces
     return tex.with_suffix(".pdf"), fit_report(outdir)
 
 
+def _poppler(tool: str, *arguments: str) -> str:
+    """What a Poppler tool prints."""
+    done = subprocess.run([require_tool(tool), *arguments], capture_output=True, text=True, check=True)
+    return done.stdout
+
+
 def _pdf_text(pdf: Path) -> str:
-    done = subprocess.run([require_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True)
-    return " ".join(done.stdout.split())
+    return " ".join(_poppler("pdftotext", str(pdf), "-").split())
+
+
+def _pages(pdf: Path) -> int:
+    return int(search(r"^Pages:\s+(\d+)$", _poppler("pdfinfo", str(pdf)), re.MULTILINE)[1])
 
 
 def test_a_long_brief_keeps_two_pages_and_names_what_it_left_out(make_app: Any, tmp_path: Path) -> None:
@@ -88,8 +97,7 @@ def test_a_long_brief_keeps_two_pages_and_names_what_it_left_out(make_app: Any, 
     _site(src)
     pdf, report = _compile(make_app, src)
     assert report.returncode == 0, report.stderr
-    info = subprocess.run([require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"^Pages:\s+2$", info, re.MULTILINE), info
+    assert _pages(pdf) == 2
     left_out = re.findall(r"^    Project (\d\d) \(projects/p\1\)$", report.stdout, re.MULTILINE)
     assert left_out, report.stdout
     assert f"brief.md: {pdf.name}: {len(left_out)} of {EMPLOYERS * LINES} optional lines left out" in report.stdout
@@ -100,10 +108,8 @@ def test_a_long_brief_keeps_two_pages_and_names_what_it_left_out(make_app: Any, 
     for line in ranked:
         assert (f"Line {line}:" in text) == (line not in left_out), line
     # The page breaks inside an entry: page 2's first two lines go on with page 1's last.
-    page_2 = subprocess.run(
-        [require_tool("pdftotext"), "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True
-    )
-    first = [line for line in page_2.stdout.splitlines() if line.strip()][:2]
+    page_2 = _poppler("pdftotext", "-f", "2", "-l", "2", str(pdf), "-")
+    first = [line for line in page_2.splitlines() if line.strip()][:2]
     assert len(first) == 2 and not [line for line in first if line.startswith("Employer ")], first
 
 
@@ -148,8 +154,7 @@ def test_position_lines_and_later_sections_give_way_sections_first(make_app: Any
     _imported_site(src)
     pdf, report = _compile(make_app, src)
     assert report.returncode == 0, report.stderr
-    info = subprocess.run([require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"^Pages:\s+2$", info, re.MULTILINE), info
+    assert _pages(pdf) == 2
     said = report.stdout.splitlines()
     head = f"brief.md: {pdf.name}: {len(said) - 1} of {EMPLOYERS * LINES + 1} optional lines left out to fit 2 pages:"
     assert said[0] == head, report.stdout

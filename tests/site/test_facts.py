@@ -60,6 +60,8 @@ def _normalise(text: str) -> str:
 
 @cache
 def _html_text(path: Path) -> str:
+    # Not helpers.visible_text: that puts a space where each tag was, which
+    # splits a run of words at every emphasis or link ("Alfred ’s").
     soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
     for hidden in soup(["script", "style", "noscript", "template"]):
         hidden.decompose()
@@ -169,16 +171,16 @@ def test_every_fact_of_the_sources_is_on_the_site(site_html: Path, page: str, fa
 WORKS = parse_file(ROOT / "references.bib").entries
 
 
-def _plain(bibtex: str) -> str:
+def _bibtex_text(bibtex: str) -> str:
     return _normalise(bibtex.replace("{", "").replace("}", "").replace("\\_", "_"))
 
 
 @pytest.mark.parametrize("key", list(WORKS))
 def test_every_work_of_the_bibliography_is_on_the_site(site_html: Path, key: str) -> None:
     work, text = WORKS[key], _site_text(site_html)
-    assert _plain(work.fields["title"]).casefold() in text.casefold()  # as the style capitalizes it
+    assert _bibtex_text(work.fields["title"]).casefold() in text.casefold()  # as the style capitalizes it
     for author in work.persons.get("author", []):
-        assert _plain(" ".join(author.last_names)) in text
+        assert _bibtex_text(" ".join(author.last_names)) in text
 
 
 def test_the_person_block_is_on_the_home_page(site_html: Path) -> None:

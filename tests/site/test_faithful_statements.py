@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
-from helpers import visible_text
+from helpers import read_page, visible_text
 from site_fixtures import ROOT, site_config
 
 SOURCES = sorted(
@@ -21,10 +19,6 @@ SOURCES = sorted(
     for path in ROOT.glob(pattern)
     if path.name != "README.md"
 )
-
-
-def _front(path: Path) -> dict:
-    return yaml.safe_load(path.read_text("utf-8").split("---\n", 2)[1])["resume"]
 
 
 def _reader_pages(site_html: Path) -> list[Path]:
@@ -74,10 +68,10 @@ def test_no_skill_of_a_system_that_a_project_replaced() -> None:
     """A project that replaced an "X-backed system" lists X as a skill neither
     on its page nor on its employer's (the match server replaced a MySQL-backed one)."""
     for path in sorted((ROOT / "projects").glob("*.md")):
-        meta = _front(path) if path.stem != "index" else {}
+        meta = read_page(path)[0]
         for old in re.findall(r"([\w+#.-]+)-backed system", meta.get("result", "") + meta.get("summary", "")):
             assert old not in meta.get("skills", []), path.name
-            assert old not in _front(ROOT / "experience" / f"{meta['employer']}.md").get("skills", []), path.name
+            assert old not in read_page(ROOT / "experience" / f"{meta['employer']}.md")[0].get("skills", []), path.name
 
 
 def test_non_core_intellectual_property_as_the_resume_says(site_html: Path) -> None:
@@ -90,7 +84,7 @@ def test_the_home_page_keeps_contractor_in_a_contract_role(site_html: Path) -> N
         position["title"]
         for path in sorted((ROOT / "experience").glob("*.md"))
         if path.stem != "index"
-        for position in _front(path).get("positions", [])
+        for position in read_page(path)[0].get("positions", [])
     ]
     contract = [t for t in titles if "contractor" in t.casefold()]
     assert contract, "no contract role in the sources: nothing to check"

@@ -26,7 +26,7 @@ def exported(site_json: Path) -> dict:
     return json.loads(site_json.read_text("utf-8"))
 
 
-def _plain(markdown: str) -> str:
+def _as_exported(markdown: str) -> str:
     """Source text as the export says it: a role's link text, one space, straight quotes."""
     text = re.sub(r"\{\w+\}`([^<`]+?)(?:\s*<[^>]*>)?`", r"\1", markdown)
     return " ".join(text.replace("'", "’").split())
@@ -39,7 +39,7 @@ def test_the_export_has_every_school_of_the_education_page(exported):
     schools = re.findall(r"^(\S.*)\n: ((?:.+\n?)(?:  .+\n?)*)", source, re.MULTILINE)
     assert schools and len(exported["education"]) == len(schools)
     for entry, (name, said) in zip(exported["education"], schools, strict=True):
-        studied, month, rest = search(r"\A(.+?), (\w+ \d{4})\.\s*(.*)\Z", _plain(said), re.DOTALL).groups()
+        studied, month, rest = search(r"\A(.+?), (\w+ \d{4})\.\s*(.*)\Z", _as_exported(said), re.DOTALL).groups()
         assert entry["institution"] == name
         assert entry["endDate"] == datetime.strptime(month, "%B %Y").strftime("%Y-%m")
         assert entry["studyType"].split(" (")[0] in studied and entry.get("area", "") in studied
@@ -49,7 +49,7 @@ def test_the_export_has_every_school_of_the_education_page(exported):
 def test_the_export_has_every_interest_of_the_interests_page(exported):
     """One entry per item of the page's list: its name, and what follows a colon as keywords."""
     body = (ROOT / "interests.md").read_text("utf-8")
-    items = [_plain(item) for item in re.findall(r"^- (.+(?:\n  .+)*)", body, re.MULTILINE)]
+    items = [_as_exported(item) for item in re.findall(r"^- (.+(?:\n  .+)*)", body, re.MULTILINE)]
     assert items and len(exported["interests"]) == len(items)
     for entry, item in zip(exported["interests"], items, strict=True):
         name, _, rest = item.rstrip(";.").partition(": ")
