@@ -147,8 +147,9 @@ lint: $(TEST_DEPS)
 	$(PYTHON) -m ruff format --check _ext tests benchmarks conf.py
 	$(PYTHON) -m mypy
 
+# One pytest worker per core; the modules of the slow tests start first.
 test: lint $(NPM_DEPS)
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -n auto --dist loadscope
 
 system-deps:
 	.ci/install-system-deps

@@ -450,7 +450,8 @@ def main(argv: list[str] | None = None) -> str:
     # A resumed run keeps the machine and extension its measurements were made with.
     store.once(lambda: {**machine(), "extension digest": extension_digest(args.ext_dir)}, "machine")
     try:
-        warm_up(args, settings)
+        if not args.quick:  # a quick run checks the harness, not the timings
+            warm_up(args, settings)
         sizes = [bench_size(pages, args, store, settings) for pages in args.sizes]
         for collector in (False, True) if args.scaling else ():
             name = "scaling_gc" if collector else "scaling"

@@ -78,12 +78,14 @@ def toctree(path: Path) -> list[str]:
     return [line.strip() for line in block.splitlines()[1:] if line.strip() and not line.startswith(":")]
 
 
-def run_make_new(source: Path, dest: Path) -> subprocess.CompletedProcess:
-    """``make new``'s command: a site at ``dest`` from the JSON Resume file ``source``."""
+def run_make_new(source: Path | None, dest: Path) -> subprocess.CompletedProcess:
+    """``make new``'s command: a site at ``dest`` from the JSON Resume file
+    ``source``, or the starter site without one."""
     from site_fixtures import ROOT, build_environment
 
+    origin = ["--from", str(source)] if source else []
     return subprocess.run(
-        [sys.executable, "-m", "resume.jsonresume.newsite", "--from", str(source), str(dest)],
+        [sys.executable, "-m", "resume.jsonresume.newsite", *origin, str(dest)],
         env={**build_environment(), "PYTHONPATH": str(ROOT / "_ext")},
         capture_output=True,
         text=True,

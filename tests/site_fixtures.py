@@ -1,4 +1,5 @@
-"""Builds of the real site, made once per test session and shared by the tests.
+"""Builds of the real site, made once per test session and shared by the tests
+(and by the workers of ``pytest -n``: the first to need a build makes it).
 
 Each builder runs as its own ``sphinx-build`` process with this interpreter,
 strictly (``-W --keep-going -n``) and with ``SOURCE_DATE_EPOCH`` fixed, into a
@@ -10,6 +11,7 @@ Poppler) are looked up with :func:`require_tool`.
 from __future__ import annotations
 
 import calendar
+import fcntl
 import functools
 import json
 import os
@@ -17,7 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -150,27 +152,49 @@ def sphinx_build(
 
 @pytest.fixture(scope="session")
 def site_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder that holds every whole-site build of the session."""
+    """A folder that holds every whole-site build of the session: shared by
+    the workers of ``pytest -n`` (pytest-xdist), which build each one once."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = tmp_path_factory.getbasetemp().parent / "site"
+        shared.mkdir(exist_ok=True)
+        return shared
     return tmp_path_factory.mktemp("site")
+
+
+def once(outdir: Path, make: Callable[[], object]) -> Path:
+    """Run ``make`` unless another worker of this session made ``outdir``
+    already; wait while one is making it."""
+    with open(outdir.parent / f"{outdir.name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        done = outdir.parent / f"{outdir.name}.done"
+        if not done.exists():
+            make()
+            done.touch()
+    return outdir
+
+
+def shared_build(builder: str, outdir: Path, *options: str) -> Path:
+    """:func:`sphinx_build`, once for all the workers of the session."""
+    return once(outdir, lambda: sphinx_build(builder, outdir, *options))
 
 
 @pytest.fixture(scope="session")
 def site_html(site_root: Path) -> Path:
     """The HTML site, built serially, without download files."""
-    return sphinx_build("html", site_root / "html")
+    return shared_build("html", site_root / "html")
 
 
 @pytest.fixture(scope="session")
 def site_epub(site_root: Path) -> Path:
     """The ePub file."""
-    outdir = sphinx_build("epub", site_root / "epub")
+    outdir = shared_build("epub", site_root / "epub")
     return outdir / f"{site_config()['epub_basename']}.epub"
 
 
 @pytest.fixture(scope="session")
 def site_latex(site_root: Path) -> Path:
     """The LaTeX output folder: one .tex file per document in latex_documents."""
-    return sphinx_build("latex", site_root / "latex")
+    return shared_build("latex", site_root / "latex")
 
 
 def fit_report(latex: Path) -> subprocess.CompletedProcess[str]:
@@ -187,9 +211,14 @@ def fit_report(latex: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="session")
 def site_pdfs(site_latex: Path) -> dict[str, Path]:
     """Every PDF, compiled by latexmk as `make pdf` does, keyed by start document."""
+    documents = {entry[0]: Path(entry[1]).stem for entry in site_config()["latex_documents"]}
+    once(site_latex.parent / "pdfs", functools.partial(compile_pdfs, site_latex, documents))
+    return {start: site_latex / f"{name}.pdf" for start, name in documents.items()}
+
+
+def compile_pdfs(site_latex: Path, documents: dict[str, str]) -> None:
     latexmk = require_tool("latexmk")
     require_tool("xelatex")
-    documents = {entry[0]: Path(entry[1]).stem for entry in site_config()["latex_documents"]}
     # One latexmk per document, side by side; latexmkrc in the folder makes
     # them run xelatex.
     runs = {
@@ -213,7 +242,6 @@ def site_pdfs(site_latex: Path) -> dict[str, Path]:
         failures.append(f"resume.site.fit failed:\n{fit.stderr}")
     if failures:
         pytest.fail("\n\n".join(failures), pytrace=False)
-    return {start: site_latex / f"{name}.pdf" for start, name in documents.items()}
 
 
 @pytest.fixture(scope="session")
@@ -231,7 +259,7 @@ def site_brief_pdf(site_pdfs: dict[str, Path]) -> Path:
 @pytest.fixture(scope="session")
 def site_html_parallel(site_root: Path) -> Path:
     """The HTML site built with two processes (``-j 2``), which must give the same files."""
-    return sphinx_build("html", site_root / "html-parallel", "-j", "2")
+    return shared_build("html", site_root / "html-parallel", "-j", "2")
 
 
 #: The address the JSON Resume export of the tests is made for.
@@ -241,13 +269,13 @@ JSON_BASE = "https://resume.example.org/"
 @pytest.fixture(scope="session")
 def site_json(site_root: Path) -> Path:
     """The JSON Resume document (`make json`), with page addresses under JSON_BASE."""
-    return sphinx_build("jsonresume", site_root / "json", "-D", f"html_baseurl={JSON_BASE}") / "resume.json"
+    return shared_build("jsonresume", site_root / "json", "-D", f"html_baseurl={JSON_BASE}") / "resume.json"
 
 
 @pytest.fixture(scope="session")
 def site_docx(site_root: Path) -> dict[str, Path]:
     """The Word résumés (`make docx`), keyed by start document."""
-    outdir = sphinx_build("docx", site_root / "docx")
+    outdir = shared_build("docx", site_root / "docx")
     return {
         entry[0]: outdir / Path(entry[1]).with_suffix(".docx").name
         for entry in site_config()["latex_documents"]
@@ -261,7 +289,11 @@ def site_html_with_downloads(
 ) -> Path:
     """The HTML site as `make all` builds it: PDFs, Word files and ePub copied in and linked."""
     downloads = site_root / "downloads"
-    downloads.mkdir()
-    for built in (*site_pdfs.values(), *site_docx.values(), site_epub):
-        shutil.copy2(built, downloads)
-    return sphinx_build("html", site_root / "html-with-downloads", "-D", f"resume_downloads_dir={downloads}")
+
+    def gather() -> None:
+        downloads.mkdir(exist_ok=True)
+        for built in (*site_pdfs.values(), *site_docx.values(), site_epub):
+            shutil.copy2(built, downloads)
+
+    once(downloads, gather)
+    return shared_build("html", site_root / "html-with-downloads", "-D", f"resume_downloads_dir={downloads}")

@@ -72,6 +72,7 @@ def test_variants_drop_the_aggregates(tmp_path, kb, variant):
     assert ("resume_auto_summary = False" in conf) == (variant == "bare")
 
 
+@pytest.mark.slow
 def test_quick_run(tmp_path, capsys):
     report = run.main(
         [

@@ -13,7 +13,6 @@ import html
 import json
 import re
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from resume.jsonresume.importer import plan_site
 from resume.jsonresume.newsite import main as make_new
 
 from helpers import assert_lint_clean, run_make_new
-from site_fixtures import ROOT, build_environment, require_tool, sphinx_build
+from site_fixtures import require_tool, sphinx_build
 
 SAMPLES = sorted((Path(__file__).parents[1] / "jsonresume").glob("*.resume.json"))
 BASE = "https://new.example.org/"
@@ -39,21 +38,13 @@ HOSTILE_BLOCK = "\n---\nresume: {kind: employer}\n---\n# heading\n```{raw} html\
 
 def new_site(tmp_path: Path, document: dict | None, name: str = "site") -> tuple[Path, str]:
     """Run `make new` on ``document`` (the starter without one); the site and its report."""
-    dest = tmp_path / name
-    args = [str(dest)]
+    source = None
     if document is not None:
         source = tmp_path / f"{name}.json"
         source.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
-        args = ["--from", str(source), *args]
-    result = subprocess.run(
-        [sys.executable, "-m", "resume.jsonresume.newsite", *args],
-        env={**build_environment(), "PYTHONPATH": str(ROOT / "_ext")},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_make_new(source, tmp_path / name)
     assert result.returncode == 0, result.stderr
-    return dest, result.stdout
+    return tmp_path / name, result.stdout
 
 
 def build(site: Path, builder: str, *options: str) -> Path:
@@ -519,22 +510,3 @@ def test_the_starter_builds(tmp_path):
     page = visible(build(site, "html") / "experience" / "example-company.html")
     assert "Software engineer" in page and "Example project" in page
     assert plan_site({"basics": {"name": "Your Name"}}, fallback_as_of="2020-01").as_of == "2020-01"
-
-
-@pytest.mark.newsite
-def test_a_new_sites_own_make_test_passes(tmp_path):
-    """The slowest test: the starter's own suite, run by its Makefile with this
-    repository's virtual environment (the same pinned requirements)."""
-    site, _ = new_site(tmp_path, None)
-    venv = Path(sys.prefix)
-    result = subprocess.run(
-        ["make", "test", f"VENV={venv}", f"PYTHON={sys.executable}"],
-        cwd=site,
-        env=build_environment(),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=3000,
-    )
-    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-3000:]
-    assert re.search(r"\d+ passed", result.stdout)

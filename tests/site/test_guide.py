@@ -106,6 +106,7 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return src
 
 
+@pytest.mark.slow
 def test_adding_the_guides_job_and_project_keeps_the_build_and_the_counts_green(copy: Path) -> None:
     employer_file, employer_page = example("Add an employer")
     project_file, project_page = example("Add a project")
