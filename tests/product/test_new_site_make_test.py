@@ -44,7 +44,7 @@ def test_a_new_sites_own_make_test_passes(tmp_path):
     Its suite is this checkout's ``tests/unit`` and ``tests/ext``, file for
     file, which this session runs already: here it must collect exactly the
     same tests, and `make test` runs its lint and the tests that read the
-    site's own files (its conf.py and pages) rather than the machinery's.
+    site's own conf.py rather than only the machinery.
     """
     site = tmp_path / "site"
     made = run_make_new(None, site)
