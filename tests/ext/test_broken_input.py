@@ -26,6 +26,8 @@ from helpers import ROOTS, build, site, warnings
 EXT = Path(__file__).resolve().parents[2] / "_ext"
 BODY = "# Broken\n\nStill here.\n"
 LONG = "N" * 10_000
+#: test-basic's conf.py, which the configuration cases change (it ends on line 7).
+CONF = (ROOTS / "test-basic" / "conf.py").read_text("utf-8")
 
 
 def page(*front: str, body: str = BODY) -> str:
@@ -340,37 +342,37 @@ CASES: dict[str, Case] = {
     ),
     # -- configuration --------------------------------------------------------------------------
     "as-of-month-13": Case(
-        {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8").replace('"2012-04"', '"2012-13"')},
+        {"conf.py": CONF.replace('"2012-04"', '"2012-13"')},
         "conf.py:6",
         r"resume_as_of: '2012-13' has no month 13.*\[resume\.config\]",
     ),
     "basics-not-json-resume": Case(
-        {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + 'resume_basics = {"email": 5}\n'},
+        {"conf.py": CONF + 'resume_basics = {"email": 5}\n'},
         "conf.py:8",
         r"resume_basics: /basics/email: 5 is a number; JSON Resume wants a string here.*\[resume\.json\]",
     ),
     "slug-not-a-slug": Case(
-        {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + 'resume_slug = "Ada Lovelace"\n'},
+        {"conf.py": CONF + 'resume_slug = "Ada Lovelace"\n'},
         "conf.py:8",
         r"resume_slug: 'Ada Lovelace' is not a slug: use lowercase letters.*\[resume\.config\]",
     ),
     "accent-not-a-colour": Case(
-        {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + 'resume_accent = "blue"\n'},
+        {"conf.py": CONF + 'resume_accent = "blue"\n'},
         "conf.py:8",
         r"resume_accent: 'blue' is not a color: write six hex digits.*\[resume\.config\]",
     ),
     "site-address-relative": Case(
-        {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + 'resume_site_url = "cv/"\n'},
+        {"conf.py": CONF + 'resume_site_url = "cv/"\n'},
         "conf.py:8",
         r"resume_site_url: 'cv/' is not a site address: write it in full, ending in '/'.*\[resume\.config\]",
     ),
     "direction-without-label": Case(
-        {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + 'resume_directions = {"os": " "}\n'},
+        {"conf.py": CONF + 'resume_directions = {"os": " "}\n'},
         "conf.py:8",
         r"resume_directions: direction 'os' needs a label.*\[resume\.config\]",
     ),
     "levels-empty": Case(
-        {"conf.py": (ROOTS / "test-basic" / "conf.py").read_text("utf-8") + "resume_levels = []\n"},
+        {"conf.py": CONF + "resume_levels = []\n"},
         "conf.py:8",
         r"resume_levels: list the levels a catalog may state, highest first.*\[resume\.config\]",
     ),

@@ -62,13 +62,10 @@ def test_epubcheck_finds_no_errors_and_no_warnings(site_epub: Path) -> None:
 
 
 def pdf_text(pdf: Path) -> str:
+    """The PDF's text, its lines and spaces run together as one line."""
     pdftotext = require_tool("pdftotext")
-    return subprocess.run(
-        [pdftotext, "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    done = subprocess.run([pdftotext, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return " ".join(done.stdout.split())
 
 
 def pdf_pages(pdf: Path) -> int:
@@ -89,12 +86,12 @@ KEY_TEXT = [
 
 @pytest.mark.parametrize("text", KEY_TEXT)
 def test_the_pdf_book_has_the_key_text(site_pdf: Path, text: str) -> None:
-    assert text in " ".join(pdf_text(site_pdf).split())
+    assert text in pdf_text(site_pdf)
 
 
 @pytest.mark.parametrize("text", KEY_TEXT)
 def test_the_brief_has_the_key_text(site_brief_pdf: Path, text: str) -> None:
-    assert text in " ".join(pdf_text(site_brief_pdf).split())
+    assert text in pdf_text(site_brief_pdf)
 
 
 def test_the_brief_fits_on_two_pages(site_brief_pdf: Path) -> None:
