@@ -20,6 +20,8 @@ from site_fixtures import ROOT, build_environment
 
 # The shipped tests that read the site they run in (its conf.py), not only the machinery.
 READ_THE_SITE = ["tests/ext/test_new_site_upgrade.py"]
+#: What `make` checks to decide whether to run `npm ci` (the Makefile's NPM_DEPS).
+NPM_STAMP = "node_modules/.package-lock.json"
 
 
 def collected(root: Path, *paths: str) -> list[str]:
@@ -51,10 +53,16 @@ def test_a_new_sites_own_make_test_passes(tmp_path):
     assert made.returncode == 0, made.stderr
     assert plan_upgrade(site, ROOT).lines() == []  # the machinery, byte for byte
     assert collected(site) == collected(ROOT, "tests/unit", "tests/ext")
-    if (ROOT / "node_modules").is_dir():  # `npm ci` itself is tested in test_authoring
+    # This checkout's npm packages, taken as they are: `-o` keeps make from
+    # running `npm ci` through the link (the new site's package-lock.json is
+    # newer), which would empty them under the other tests of this session.
+    # `npm ci` itself is tested in test_authoring.
+    stamp = ROOT / NPM_STAMP
+    installed = stamp.stat().st_mtime_ns if stamp.is_file() else None
+    if installed:
         (site / "node_modules").symlink_to(ROOT / "node_modules")
     result = subprocess.run(
-        ["make", "test", f"VENV={Path(sys.prefix)}", f"PYTHON={sys.executable}"],
+        ["make", "-o", NPM_STAMP, "test", f"VENV={Path(sys.prefix)}", f"PYTHON={sys.executable}"],
         cwd=site,
         env={**build_environment(), "PYTEST_ADDOPTS": " ".join(READ_THE_SITE)},
         capture_output=True,
@@ -63,5 +71,6 @@ def test_a_new_sites_own_make_test_passes(tmp_path):
         timeout=600,
     )
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-3000:]
+    assert (stamp.stat().st_mtime_ns if stamp.is_file() else None) == installed
     assert "Success: no issues found" in result.stdout  # mypy ran
     assert re.search(r"\d+ passed", result.stdout)
