@@ -49,6 +49,20 @@ def require_tool(name: str) -> str:
     unavailable(f"{name} is not installed; `make system-deps` installs it")
 
 
+def poppler(tool: str, *arguments: str, cwd: Path | None = None) -> str:
+    """What the Poppler command *tool* (pdftotext, pdfinfo, pdffonts, pdftocairo) prints for *arguments*."""
+    done = subprocess.run([require_tool(tool), *arguments], cwd=cwd, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def pdf_pages(pdf: Path) -> int:
+    """How many pages *pdf* has, as pdfinfo says."""
+    info = poppler("pdfinfo", str(pdf))
+    found = re.search(r"^Pages:\s+(\d+)$", info, re.MULTILINE)
+    assert found, info
+    return int(found[1])
+
+
 def source_pages(root: Path, kind: str) -> set[str]:
     """The docnames of the pages under ``root`` whose front matter says ``kind: <kind>``."""
     found = set()

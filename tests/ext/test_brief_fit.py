@@ -10,8 +10,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from helpers import build, search, warnings
-from site_fixtures import fit_report, require_tool
+from helpers import build, warnings
+from site_fixtures import fit_report, pdf_pages, poppler, require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 EMPLOYERS, LINES = 7, 3
@@ -78,18 +78,8 @@ def _compile(make_app: Any, src: Path) -> tuple[Path, subprocess.CompletedProces
     return tex.with_suffix(".pdf"), fit_report(outdir)
 
 
-def _poppler(tool: str, *arguments: str) -> str:
-    """What a Poppler tool prints."""
-    done = subprocess.run([require_tool(tool), *arguments], capture_output=True, text=True, check=True)
-    return done.stdout
-
-
 def _pdf_text(pdf: Path) -> str:
-    return " ".join(_poppler("pdftotext", str(pdf), "-").split())
-
-
-def _pages(pdf: Path) -> int:
-    return int(search(r"^Pages:\s+(\d+)$", _poppler("pdfinfo", str(pdf)), re.MULTILINE)[1])
+    return " ".join(poppler("pdftotext", str(pdf), "-").split())
 
 
 def test_a_long_brief_keeps_two_pages_and_names_what_it_left_out(make_app: Any, tmp_path: Path) -> None:
@@ -97,7 +87,7 @@ def test_a_long_brief_keeps_two_pages_and_names_what_it_left_out(make_app: Any, 
     _site(src)
     pdf, report = _compile(make_app, src)
     assert report.returncode == 0, report.stderr
-    assert _pages(pdf) == 2
+    assert pdf_pages(pdf) == 2
     left_out = re.findall(r"^    Project (\d\d) \(projects/p\1\)$", report.stdout, re.MULTILINE)
     assert left_out, report.stdout
     assert f"brief.md: {pdf.name}: {len(left_out)} of {EMPLOYERS * LINES} optional lines left out" in report.stdout
@@ -108,7 +98,7 @@ def test_a_long_brief_keeps_two_pages_and_names_what_it_left_out(make_app: Any, 
     for line in ranked:
         assert (f"Line {line}:" in text) == (line not in left_out), line
     # The page breaks inside an entry: page 2's first two lines go on with page 1's last.
-    page_2 = _poppler("pdftotext", "-f", "2", "-l", "2", str(pdf), "-")
+    page_2 = poppler("pdftotext", "-f", "2", "-l", "2", str(pdf), "-")
     first = [line for line in page_2.splitlines() if line.strip()][:2]
     assert len(first) == 2 and not [line for line in first if line.startswith("Employer ")], first
 
@@ -154,7 +144,7 @@ def test_position_lines_and_later_sections_give_way_sections_first(make_app: Any
     _imported_site(src)
     pdf, report = _compile(make_app, src)
     assert report.returncode == 0, report.stderr
-    assert _pages(pdf) == 2
+    assert pdf_pages(pdf) == 2
     said = report.stdout.splitlines()
     head = f"brief.md: {pdf.name}: {len(said) - 1} of {EMPLOYERS * LINES + 1} optional lines left out to fit 2 pages:"
     assert said[0] == head, report.stdout

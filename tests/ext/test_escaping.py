@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from helpers import build, site, warnings
-from site_fixtures import require_tool
+from site_fixtures import poppler, require_tool
 
 HOSTILE = ["<script>", "& % $ # _ { } ~ ^ \\", "C++", "100%", "×", "é"]
 
@@ -59,8 +59,6 @@ def test_latex_escapes_and_compiles(make_app, tmp_path):
     log = tex.with_suffix(".log").read_text(errors="replace")
     assert run.returncode == 0, log[-3000:]
     assert "Missing character" not in log
-    text = subprocess.run(
-        ["pdftotext", tex.with_suffix(".pdf").name, "-"], cwd=app.outdir, capture_output=True, text=True
-    ).stdout
+    text = poppler("pdftotext", tex.with_suffix(".pdf").name, "-", cwd=app.outdir)
     assert "<script>alert(1)</script>" in text
     assert "Évil & Co" in text

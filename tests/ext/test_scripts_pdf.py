@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import build, site, warnings
-from site_fixtures import require_tool
+from site_fixtures import poppler, require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,13 +35,7 @@ def test_cjk_greek_cyrillic_print_and_an_emoji_is_located(make_app: Any, tmp_pat
         check=False,
     )
     assert run.returncode == 0, run.stdout[-3000:]
-    text = subprocess.run(
-        [require_tool("pdftotext"), brief.with_suffix(".pdf").name, "-"],
-        cwd=outdir,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = poppler("pdftotext", brief.with_suffix(".pdf").name, "-", cwd=outdir)
     for written in ("王小明", "北京网络公司", "读写锁", "Ελληνικά", "русский", "日本語", "한국어"):
         assert written in text
     assert "Faster locks ? on eight cores." in text

@@ -25,7 +25,7 @@ from resume.jsonresume.importer import plan_site
 from resume.jsonresume.newsite import main as make_new
 
 from helpers import assert_lint_clean, run_make_new
-from site_fixtures import require_tool, sphinx_build
+from site_fixtures import poppler, require_tool, sphinx_build
 
 SAMPLES = sorted((Path(__file__).parents[1] / "jsonresume").glob("*.resume.json"))
 BASE = "https://new.example.org/"
@@ -198,9 +198,7 @@ def compile_pdf(latex: Path, name: str) -> Path:
 
 
 def pdf_text(pdf: Path) -> str:
-    return subprocess.run(
-        [require_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    return poppler("pdftotext", "-layout", str(pdf), "-")
 
 
 # -- résumés that stress the import ---------------------------------------------------------

@@ -7,14 +7,13 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from helpers import read_page
-from site_fixtures import ROOT, require_tool, site_config
+from site_fixtures import ROOT, poppler, site_config
 
 BRIEFS = [entry[0] for entry in site_config()["latex_documents"] if entry[4] == "resumebrief"]
 
@@ -46,9 +45,7 @@ class Line:
 
 def lines_of(pdf: Path) -> list[Line]:
     """Every visual line of the PDF, page by page, top to bottom: words that share a baseline."""
-    bbox = subprocess.run(
-        [require_tool("pdftotext"), "-enc", "UTF-8", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    bbox = poppler("pdftotext", "-enc", "UTF-8", "-bbox", str(pdf), "-")
     found = []
     for number, page in enumerate(bbox.split("<page ")[1:], start=1):
         rows: dict[int, list[tuple[float, float, float, float, str]]] = {}

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from helpers import visible_text
-from site_fixtures import ROOT
+from site_fixtures import ROOT, poppler
 
 
 def _front(path: Path) -> dict:
@@ -90,13 +90,8 @@ def test_a_dated_project_page_shows_its_own_dates() -> None:
 
 
 def test_the_book_shows_stated_years_only_on_the_skills_pages(site_pdf: Path) -> None:
-    import subprocess
 
-    from site_fixtures import require_tool
-
-    text = subprocess.run(
-        [require_tool("pdftotext"), str(site_pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = poppler("pdftotext", str(site_pdf), "-")
     pages = [" ".join(page.split()) for page in text.split("\f")]
     skills = [page for page in pages if "Skills by employer" in page or "Skills index" in page]
     assert skills, "no skills pages in the book"

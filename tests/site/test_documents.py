@@ -8,7 +8,6 @@ of the output.
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 from resume.site.settings import ABOUT_PAGES
 
 from helpers import read_page, search, toctree
-from site_fixtures import ROOT, read_site_config, require_tool, site_config, sphinx_build
+from site_fixtures import ROOT, poppler, read_site_config, site_config, sphinx_build
 
 DIRECTIONS: dict[str, str] = site_config()["resume_directions"]
 BRIEFS = ["brief", *(f"brief-{slug}" for slug in DIRECTIONS)]
@@ -41,14 +40,11 @@ PROJECT_TITLES = {slug: title(ROOT / "projects" / f"{slug}.md") for slug in PROJ
 
 
 def text_of(pdf: Path, *options: str) -> str:
-    pdftotext = require_tool("pdftotext")
-    return subprocess.run([pdftotext, "-enc", "UTF-8", *options, str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    return poppler("pdftotext", "-enc", "UTF-8", *options, str(pdf), "-")
 
 
 def info(pdf: Path) -> dict[str, str]:
-    pdfinfo = require_tool("pdfinfo")
-    out = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
+    out = poppler("pdfinfo", str(pdf))
     return dict(line.split(":", 1) for line in out.splitlines() if ":" in line) | {}
 
 
@@ -118,12 +114,10 @@ def test_pdf_metadata_fonts_and_links(site_pdfs: dict[str, Path], start: str) ->
     for key in ("Title", "Author", "Subject", "Keywords"):
         assert meta.get(key), f"{start}: no {key}"
     assert meta["Author"] == PERSON
-    fonts = subprocess.run([require_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    fonts = poppler("pdffonts", str(pdf))
     rows = fonts.splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), fonts
-    urls = subprocess.run(
-        [require_tool("pdfinfo"), "-url", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
+    urls = poppler("pdfinfo", "-url", str(pdf))
     assert f"mailto:{BASICS['email']}" in urls and BASICS["url"] in urls, urls[:500]
 
 
@@ -236,9 +230,8 @@ def letters(text: str) -> str:
 def book_headings(pdf: Path) -> list[tuple[str, int, float]]:
     """Each chapter, section and subsection in the book's contents: its title,
     the page its anchor is on (from 1) and the anchor's height from the page's top."""
-    pdfinfo = require_tool("pdfinfo")
-    dests = subprocess.run([pdfinfo, "-dests", str(pdf)], capture_output=True, text=True, check=True).stdout
-    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
+    dests = poppler("pdfinfo", "-dests", str(pdf))
+    info = poppler("pdfinfo", str(pdf))
     height = float(search(r"Page size:\s+[\d.]+ x ([\d.]+)", info)[1])
     where = {name: (int(page), height - float(y))
              for page, y, name in re.findall(r'^\s*(\d+) \[ XYZ\s+\S+\s+(\S+) .*\] "(.+)"$', dests, re.MULTILINE)}  # fmt: skip
@@ -289,9 +282,7 @@ def turned_heads(tex: Path) -> set[str]:
 
 def rules(pdf: Path, page: int) -> list[tuple[float, float, float, float]]:
     """The page's horizontal black strokes (the table rules): left, right, top, bottom."""
-    pdftocairo = require_tool("pdftocairo")
-    svg = subprocess.run([pdftocairo, "-svg", "-f", str(page), "-l", str(page), str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    svg = poppler("pdftocairo", "-svg", "-f", str(page), "-l", str(page), str(pdf), "-")
     found = []
     for style, x0, y0, x1, y1, matrix in re.findall(
         r'<path style="([^"]*)" d="M ([-\d.]+) ([-\d.]+) L ([-\d.]+) ([-\d.]+) "'

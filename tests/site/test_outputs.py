@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from helpers import page_title
-from site_fixtures import ROOT, read_site_config, require_tool, site_config, source_pages
+from site_fixtures import ROOT, pdf_pages, poppler, read_site_config, require_tool, site_config, source_pages
 
 # -- Clean builds ------------------------------------------------------------------
 
@@ -63,17 +63,7 @@ def test_epubcheck_finds_no_errors_and_no_warnings(site_epub: Path) -> None:
 
 def pdf_text(pdf: Path) -> str:
     """The PDF's text, its lines and spaces run together as one line."""
-    pdftotext = require_tool("pdftotext")
-    done = subprocess.run([pdftotext, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
-    return " ".join(done.stdout.split())
-
-
-def pdf_pages(pdf: Path) -> int:
-    pdfinfo = require_tool("pdfinfo")
-    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
-    found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
-    assert found, info
-    return int(found[1])
+    return " ".join(poppler("pdftotext", "-enc", "UTF-8", str(pdf), "-").split())
 
 
 # The person's name and every employer's, as its page's heading gives it.

@@ -4,14 +4,13 @@ paragraphs; expectations from the sources and from the PDFs' text."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 from docx import Document
 
 from helpers import read_page
-from site_fixtures import ROOT, require_tool, site_config
+from site_fixtures import ROOT, poppler, site_config
 
 BRIEFS = [entry[0] for entry in site_config()["latex_documents"] if entry[4] == "resumebrief"]
 
@@ -33,9 +32,7 @@ def test_every_position_is_a_heading_and_every_line_of_the_pdf_is_there(
         (entry,) = [lines for lines in entries if lines[0].startswith(name)]
         for position in front["positions"]:  # each on a heading line of its own
             assert sum(position["title"] in line for line in entry) == 1, (name, position["title"])
-    pdf = subprocess.run(
-        [require_tool("pdftotext"), str(site_pdfs[brief]), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    pdf = poppler("pdftotext", str(site_pdfs[brief]), "-")
     word = " ".join(text for style, text in paragraphs if style == "List Bullet")
     bullets = [_words(line[1:])[:30] for line in pdf.splitlines() if line.startswith("•")]
     assert bullets
