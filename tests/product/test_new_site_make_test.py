@@ -38,6 +38,12 @@ def collected(root: Path, *paths: str) -> list[str]:
     return sorted(line for line in done.stdout.splitlines() if "::" in line)
 
 
+def npm_installed() -> int | None:
+    """When this checkout's npm packages were installed (their stamp's mtime), if they were."""
+    stamp = ROOT / NPM_STAMP
+    return stamp.stat().st_mtime_ns if stamp.is_file() else None
+
+
 @pytest.mark.newsite
 @pytest.mark.slow
 def test_a_new_sites_own_make_test_passes(tmp_path):
@@ -57,8 +63,7 @@ def test_a_new_sites_own_make_test_passes(tmp_path):
     # running `npm ci` through the link (the new site's package-lock.json is
     # newer), which would empty them under the other tests of this session.
     # `npm ci` itself is tested in test_authoring.
-    stamp = ROOT / NPM_STAMP
-    installed = stamp.stat().st_mtime_ns if stamp.is_file() else None
+    installed = npm_installed()
     if installed:
         (site / "node_modules").symlink_to(ROOT / "node_modules")
     result = subprocess.run(
@@ -71,6 +76,6 @@ def test_a_new_sites_own_make_test_passes(tmp_path):
         timeout=600,
     )
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-3000:]
-    assert (stamp.stat().st_mtime_ns if stamp.is_file() else None) == installed
+    assert npm_installed() == installed
     assert "Success: no issues found" in result.stdout  # mypy ran
     assert re.search(r"\d+ passed", result.stdout)
